@@ -1,0 +1,77 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "faultmaven",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "faultmaven", targets: ["faultmaven"]),
+        .executable(name: "faultmaven-bench", targets: ["faultmaven-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "FaultMavenCore",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]),
+        .target(name: "FluentConfig"),
+        .target(
+            name: "LogIngest",
+            dependencies: [
+                "FaultMavenCore", "CZstd", "CZlib",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .target(name: "LogParsing", dependencies: ["FaultMavenCore"]),
+        .target(name: "LogAnalysis", dependencies: ["FaultMavenCore"]),
+        .target(name: "Troubleshooting", dependencies: ["FaultMavenCore", "LogAnalysis"]),
+        .target(
+            name: "QueryServer",
+            dependencies: [
+                "FaultMavenCore", "LogAnalysis", "Troubleshooting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
+        .target(
+            name: "FaultMavenAgent",
+            dependencies: [
+                "FaultMavenCore", "FluentConfig", "LogIngest", "LogParsing", "LogAnalysis",
+                "Troubleshooting", "QueryServer",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .executableTarget(
+            name: "faultmaven",
+            dependencies: [
+                "FaultMavenAgent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "faultmaven-bench",
+            dependencies: ["FaultMavenAgent", "LogParsing", "LogIngest", "LogAnalysis"]),
+        .testTarget(name: "FaultMavenCoreTests", dependencies: ["FaultMavenCore"]),
+        .testTarget(name: "FluentConfigTests", dependencies: ["FluentConfig"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LogIngestTests", dependencies: ["LogIngest"]),
+        .testTarget(name: "LogParsingTests", dependencies: ["LogParsing"]),
+        .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis", "LogParsing"]),
+        .testTarget(name: "TroubleshootingTests", dependencies: ["Troubleshooting"]),
+        .testTarget(
+            name: "QueryServerTests",
+            dependencies: [
+                "QueryServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent"]),
+    ]
+)

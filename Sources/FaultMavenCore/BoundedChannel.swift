@@ -1,0 +1,136 @@
+import DequeModule
+import Synchronization
+
+/// A multi-producer, single-consumer async channel with a fixed capacity.
+///
+/// `send` suspends while the buffer is full, so a slow stage slows its producers instead of
+/// dropping data (back-pressure). `finish()` ends the stream once the consumer has drained
+/// everything already sent, including sends still waiting for room.
+/// Carry batches (`[RawLine]`, `[LogRecord]`) rather than single values on hot paths.
+public final class BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
+    private struct State {
+        var buffer: Deque<Element> = []
+        var producers: Deque<(Element, CheckedContinuation<Bool, Never>)> = []
+        var consumer: CheckedContinuation<Element?, Never>?
+        var finished = false
+    }
+
+    private let state = Mutex(State())
+    public let capacity: Int
+
+    public init(capacity: Int) {
+        precondition(capacity >= 1, "capacity must be at least 1")
+        self.capacity = capacity
+    }
+
+    private enum Offer { case delivered(CheckedContinuation<Element?, Never>?), rejected, full }
+    private enum Take { case value(Element, CheckedContinuation<Bool, Never>?), end, empty }
+
+    /// Puts `element` in the buffer or hands it to a parked consumer, if there is room.
+    private func offer(_ element: Element, _ s: inout State) -> Offer {
+        if s.finished { return .rejected }
+        if let c = s.consumer {
+            s.consumer = nil
+            return .delivered(c)
+        }
+        if s.buffer.count < capacity && s.producers.isEmpty {
+            s.buffer.append(element)
+            return .delivered(nil)
+        }
+        return .full
+    }
+
+    /// Takes the oldest element, refilling the buffer from the first blocked producer.
+    private func take(_ s: inout State) -> Take {
+        if let e = s.buffer.popFirst() {
+            var resumed: CheckedContinuation<Bool, Never>?
+            if let (pe, pc) = s.producers.popFirst() {
+                s.buffer.append(pe)
+                resumed = pc
+            }
+            return .value(e, resumed)
+        }
+        if let (pe, pc) = s.producers.popFirst() { return .value(pe, pc) }
+        return s.finished ? .end : .empty
+    }
+
+    /// Sends one element, waiting for room. Returns `false` if the channel was already finished
+    /// (the element was not accepted).
+    @discardableResult
+    public func send(_ element: Element) async -> Bool {
+        switch state.withLock({ offer(element, &$0) }) {
+        case .rejected: return false
+        case .delivered(let consumer):
+            consumer?.resume(returning: element)
+            return true
+        case .full: break
+        }
+        return await withCheckedContinuation { (cont: CheckedContinuation<Bool, Never>) in
+            let outcome: Offer = state.withLock { s in
+                let o = offer(element, &s)
+                if case .full = o { s.producers.append((element, cont)) }
+                return o
+            }
+            switch outcome {
+            case .rejected: cont.resume(returning: false)
+            case .delivered(let consumer):
+                consumer?.resume(returning: element)
+                cont.resume(returning: true)
+            case .full: break
+            }
+        }
+    }
+
+    /// Number of elements waiting (buffered plus blocked producers).
+    public var count: Int { state.withLock { $0.buffer.count + $0.producers.count } }
+
+    /// Ends the channel: the consumer receives what was sent, then `nil`.
+    public func finish() {
+        let consumer: CheckedContinuation<Element?, Never>? = state.withLock { s in
+            s.finished = true
+            guard s.buffer.isEmpty && s.producers.isEmpty else { return nil }
+            defer { s.consumer = nil }
+            return s.consumer
+        }
+        consumer?.resume(returning: nil)
+    }
+
+    /// Receives the next element, or `nil` once finished and drained. One consumer only.
+    public func receive() async -> Element? {
+        switch state.withLock({ take(&$0) }) {
+        case .value(let e, let producer):
+            producer?.resume(returning: true)
+            return e
+        case .end:
+            return nil
+        case .empty:
+            break
+        }
+        return await withCheckedContinuation { (cont: CheckedContinuation<Element?, Never>) in
+            let now: Take = state.withLock { s in
+                let t = take(&s)
+                if case .empty = t {
+                    precondition(s.consumer == nil, "BoundedChannel has a single consumer")
+                    s.consumer = cont
+                }
+                return t
+            }
+            switch now {
+            case .value(let e, let producer):
+                producer?.resume(returning: true)
+                cont.resume(returning: e)
+            case .end:
+                cont.resume(returning: nil)
+            case .empty:
+                break
+            }
+        }
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let channel: BoundedChannel
+        public mutating func next() async -> Element? { await channel.receive() }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(channel: self) }
+}
