@@ -1,0 +1,95 @@
+import FaultMavenCore
+
+/// Fluentd `nginx` / `apache2`: the common and combined access-log formats,
+/// `host ident user [02/Mar/2026:08:00:00 +0000] "GET /path HTTP/1.1" 200 512 "referer" "agent"`.
+///
+/// Fields as Fluentd names them (apache2: `host user method path protocol code size referer agent`;
+/// nginx: `remote host user ... http_x_forwarded_for`); `-` values are left out.
+/// Message: the request line and status (`GET /path HTTP/1.1 200`).
+/// Level from the status: 5xx → error, 4xx → warn, anything else → info.
+struct AccessLogFormat: LineFormat {
+    /// `.nginx` or `.apache2`: only the field names differ.
+    let format: LogFormat
+
+    func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
+        var i = 0
+        var heads: [(Int, Int)] = []
+        for _ in 0..<3 {
+            let e = ASCII.tokenEnd(b, i)
+            guard e > i, e < b.count, b[e] == ASCII.space else { return nil }
+            heads.append((i, e))
+            i = e + 1
+        }
+        guard i < b.count, b[i] == ASCII.lbracket, let ts = TimestampScanner.prefix(b, i + 1, ctx.time),
+            ts.end + 2 < b.count, b[ts.end] == ASCII.rbracket, b[ts.end + 1] == ASCII.space,
+            b[ts.end + 2] == ASCII.quote
+        else { return nil }
+        guard let (reqStart, reqEnd) = quoted(b, ts.end + 2) else { return nil }
+        i = reqEnd + 1
+        guard i < b.count, b[i] == ASCII.space else { return nil }
+        let codeStart = i + 1
+        let codeEnd = ASCII.tokenEnd(b, codeStart)
+        guard codeEnd > codeStart, codeEnd < b.count else { return nil }
+        let sizeStart = codeEnd + 1
+        let sizeEnd = ASCII.tokenEnd(b, sizeStart)
+        guard sizeEnd > sizeStart else { return nil }
+
+        var fields: [String: String] = [:]
+        func put(_ key: String, _ r: (Int, Int)) {
+            guard r.1 > r.0, !(r.1 - r.0 == 1 && b[r.0] == 0x2D) else { return }
+            fields[key] = ASCII.string(b, r.0, r.1)
+        }
+        if format == .nginx {
+            put("remote", heads[0])
+            put("host", heads[1])
+        } else {
+            put("host", heads[0])
+        }
+        put("user", heads[2])
+        // Request line: METHOD PATH PROTOCOL
+        let mEnd = ASCII.tokenEnd(b, reqStart)
+        put("method", (reqStart, min(mEnd, reqEnd)))
+        if mEnd < reqEnd {
+            let pStart = ASCII.skipSpaces(b, mEnd)
+            let pEnd = min(ASCII.tokenEnd(b, pStart), reqEnd)
+            put("path", (pStart, pEnd))
+            if pEnd < reqEnd { put("protocol", (ASCII.skipSpaces(b, pEnd), reqEnd)) }
+        }
+        put("code", (codeStart, codeEnd))
+        put("size", (sizeStart, sizeEnd))
+        i = sizeEnd
+        if i + 1 < b.count, b[i] == ASCII.space, b[i + 1] == ASCII.quote, let referer = quoted(b, i + 1) {
+            put("referer", referer)
+            i = referer.1 + 1
+            if i + 1 < b.count, b[i] == ASCII.space, b[i + 1] == ASCII.quote, let agent = quoted(b, i + 1) {
+                put("agent", agent)
+                i = agent.1 + 1
+            }
+            let restStart = ASCII.skipSpaces(b, i)
+            let restEnd = ASCII.trimEnd(b, restStart, b.count)
+            if format == .nginx, restStart < restEnd {
+                var xff = (restStart, restEnd)
+                if b[restStart] == ASCII.quote, restEnd - restStart >= 2 { xff = (restStart + 1, restEnd - 1) }
+                put("http_x_forwarded_for", xff)
+            }
+        }
+        let level: Level
+        switch b[codeStart] {
+        case 0x35 where codeEnd - codeStart == 3: level = .error
+        case 0x34 where codeEnd - codeStart == 3: level = .warn
+        default: level = .info
+        }
+        let message = ASCII.string(b, reqStart, reqEnd) + " " + ASCII.string(b, codeStart, codeEnd)
+        return FormatResult(time: ts.date, level: level, message: message, fields: fields)
+    }
+
+    /// Content range of the double-quoted string whose opening quote is at `i` (`\"` escapes allowed);
+    /// the range's end is the index of the closing quote.
+    private func quoted(_ b: Bytes, _ i: Int) -> (Int, Int)? {
+        var j = i + 1
+        while j < b.count, b[j] != ASCII.quote {
+            j += b[j] == ASCII.backslash ? 2 : 1
+        }
+        return j < b.count ? (i + 1, j) : nil
+    }
+}

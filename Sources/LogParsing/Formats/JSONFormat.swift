@@ -1,0 +1,11 @@
+/// Fluentd `json`: one JSON object per line. Top-level keys become fields (strings; nested values
+/// as compact JSON); time, level and message are taken by key (see `ParserConfig`).
+/// Without a message key the whole line is the message.
+struct JSONFormat: LineFormat {
+    var format: LogFormat { .json }
+
+    func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
+        guard let fields = JSONObjectScanner.object(b) else { return nil }
+        return ctx.record(fields, fallbackMessage: text)
+    }
+}

@@ -1,0 +1,80 @@
+/// logfmt: `key=value key2="quoted \"value\"" flag`. A bare key gets the value `true`.
+/// A line matches when it starts with `key=` and holds at least two pairs.
+struct LogfmtFormat: LineFormat {
+    var format: LogFormat { .logfmt }
+
+    func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
+        guard let fields = Self.pairs(b) else { return nil }
+        return ctx.record(fields, fallbackMessage: text)
+    }
+
+    /// The pairs of a logfmt line, or nil when it is not one.
+    static func pairs(_ b: Bytes) -> [String: String]? {
+        var i = ASCII.skipSpaces(b, 0)
+        var fields: [String: String] = [:]
+        fields.reserveCapacity(8)
+        var first = true
+        while i < b.count {
+            let keyStart = i
+            while i < b.count, isKeyByte(b[i]) { i += 1 }
+            let keyEnd = i
+            guard keyEnd > keyStart else { return nil }
+            let key = ASCII.string(b, keyStart, keyEnd)
+            if i < b.count, b[i] == ASCII.equals {
+                i += 1
+                if i < b.count, b[i] == ASCII.quote {
+                    guard let (value, end) = quoted(b, i) else { return nil }
+                    fields[key] = value
+                    i = end
+                } else {
+                    let vStart = i
+                    i = ASCII.tokenEnd(b, i)
+                    fields[key] = ASCII.string(b, vStart, i)
+                }
+            } else {
+                if first { return nil }
+                fields[key] = "true"
+            }
+            guard i >= b.count || ASCII.isSpace(b[i]) else { return nil }
+            first = false
+            i = ASCII.skipSpaces(b, i)
+        }
+        return fields.count >= 2 ? fields : nil
+    }
+
+    @inline(__always)
+    private static func isKeyByte(_ c: UInt8) -> Bool {
+        ASCII.isLetter(c) || ASCII.isDigit(c) || c == 0x5F || c == 0x2E || c == 0x2D || c == 0x40 || c == 0x2F
+    }
+
+    /// A double-quoted value at `i` with `\"`, `\\`, `\n`, `\t` escapes; returns the value and the index after it.
+    private static func quoted(_ b: Bytes, _ i: Int) -> (String, Int)? {
+        var j = i + 1
+        var escaped = false
+        let start = j
+        while j < b.count, b[j] != ASCII.quote {
+            if b[j] == ASCII.backslash { escaped = true; j += 1 }
+            j += 1
+        }
+        guard j < b.count else { return nil }
+        guard escaped else { return (ASCII.string(b, start, j), j + 1) }
+        var out: [UInt8] = []
+        out.reserveCapacity(j - start)
+        var k = start
+        while k < j {
+            if b[k] == ASCII.backslash, k + 1 < j {
+                switch b[k + 1] {
+                case 0x6E: out.append(0x0A)
+                case 0x74: out.append(0x09)
+                case 0x72: out.append(0x0D)
+                default: out.append(b[k + 1])
+                }
+                k += 2
+            } else {
+                out.append(b[k])
+                k += 1
+            }
+        }
+        return (String(decoding: out, as: UTF8.self), j + 1)
+    }
+}

@@ -1,0 +1,126 @@
+/// Drain's routing tree: the first level is keyed by token count, the next `depth` levels by the
+/// message's leading tokens; leaves hold the slots of the templates that share that path.
+///
+/// A token that holds a digit or a wildcard, or that would give a node more than `maxChildren`
+/// children, goes to the node's wildcard child instead. Empty leaves are removed, so the node count
+/// stays within `templates × (depth + 1) + 1`.
+struct PrefixTree: Sendable {
+    struct Node: Sendable {
+        var parent: Int
+        /// Key in the parent (a token count or a token hash); unused for wildcard children.
+        var key: Int
+        var isWildcardChild: Bool
+        var children: [Int: Int] = [:]
+        var wildcardChild: Int = PrefixTree.none
+        /// Template slots held by a leaf.
+        var slots: [Int] = []
+    }
+
+    static let none = -1
+    private static let rootIndex = 0
+
+    private(set) var nodes: [Node] = [Node(parent: PrefixTree.none, key: 0, isWildcardChild: false)]
+    private var freeNodes: [Int] = []
+    let depth: Int
+    let maxChildren: Int
+
+    init(depth: Int, maxChildren: Int) {
+        self.depth = depth
+        self.maxChildren = maxChildren
+    }
+
+    var liveNodeCount: Int { nodes.count - freeNodes.count }
+
+    /// The leaf a message would be compared in, without changing the tree.
+    func findLeaf(_ tokens: MessageTokens) -> Int? {
+        guard var node = nodes[Self.rootIndex].children[tokens.count] else { return nil }
+        for level in 0..<min(depth, tokens.count) {
+            let current = nodes[node]
+            var next = Self.none
+            if !Self.routesToWildcard(tokens.masked[level]), let exact = current.children[tokens.hashes[level]] {
+                next = exact
+            } else {
+                next = current.wildcardChild
+            }
+            guard next != Self.none else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// The leaf a new template for `tokens` belongs in, creating the path as needed.
+    mutating func leafForInsert(_ tokens: MessageTokens) -> Int {
+        var node = child(of: Self.rootIndex, key: tokens.count)
+        for level in 0..<min(depth, tokens.count) {
+            let hash = tokens.hashes[level]
+            if !Self.routesToWildcard(tokens.masked[level]) {
+                if let exact = nodes[node].children[hash] {
+                    node = exact
+                    continue
+                }
+                if nodes[node].children.count < maxChildren {
+                    node = child(of: node, key: hash)
+                    continue
+                }
+            }
+            node = wildcardChild(of: node)
+        }
+        return node
+    }
+
+    func slots(at leaf: Int) -> [Int] { nodes[leaf].slots }
+
+    mutating func add(slot: Int, to leaf: Int) { nodes[leaf].slots.append(slot) }
+
+    /// Removes `slot` from `leaf`, then removes the nodes this leaves empty.
+    mutating func remove(slot: Int, from leaf: Int) {
+        if let k = nodes[leaf].slots.firstIndex(of: slot) { nodes[leaf].slots.remove(at: k) }
+        var node = leaf
+        while node != Self.rootIndex, nodes[node].slots.isEmpty, nodes[node].children.isEmpty,
+            nodes[node].wildcardChild == Self.none
+        {
+            let parent = nodes[node].parent
+            if nodes[node].isWildcardChild {
+                nodes[parent].wildcardChild = Self.none
+            } else {
+                nodes[parent].children[nodes[node].key] = nil
+            }
+            nodes[node] = Node(parent: Self.none, key: 0, isWildcardChild: false)
+            freeNodes.append(node)
+            node = parent
+        }
+    }
+
+    /// Moves `slot` to the front of its leaf so recently used templates are compared first.
+    mutating func promote(slot: Int, in leaf: Int) {
+        guard let k = nodes[leaf].slots.firstIndex(of: slot), k > 0 else { return }
+        nodes[leaf].slots.swapAt(k, k - 1)
+    }
+
+    private static func routesToWildcard(_ token: String) -> Bool {
+        token.utf8.contains { TokenMasker.isDigit($0) || $0 == 0x2A }
+    }
+
+    private mutating func child(of parent: Int, key: Int) -> Int {
+        if let existing = nodes[parent].children[key] { return existing }
+        let node = allocate(Node(parent: parent, key: key, isWildcardChild: false))
+        nodes[parent].children[key] = node
+        return node
+    }
+
+    private mutating func wildcardChild(of parent: Int) -> Int {
+        if nodes[parent].wildcardChild != Self.none { return nodes[parent].wildcardChild }
+        let node = allocate(Node(parent: parent, key: 0, isWildcardChild: true))
+        nodes[parent].wildcardChild = node
+        return node
+    }
+
+    private mutating func allocate(_ node: Node) -> Int {
+        if let reused = freeNodes.popLast() {
+            nodes[reused] = node
+            return reused
+        }
+        nodes.append(node)
+        return nodes.count - 1
+    }
+}

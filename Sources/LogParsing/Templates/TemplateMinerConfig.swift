@@ -1,0 +1,48 @@
+import FaultMavenCore
+
+/// Settings of a ``TemplateMiner``. The defaults are one configuration meant for every kind of log;
+/// they are not tuned per source.
+public struct TemplateMinerConfig: Sendable, Hashable {
+    /// Fraction (0...1) of a template's tokens that a message must share, position by position,
+    /// to join that template. Lower values merge more eagerly.
+    public var similarityThreshold: Double
+    /// Leading tokens that key the prefix tree below its token-count level (Drain's depth minus
+    /// two); 0 groups messages by token count alone.
+    public var depth: Int
+    /// Children a tree node may hold before further distinct tokens share its wildcard child.
+    public var maxChildren: Int
+    /// Templates kept at once; beyond it the least recently used template is evicted.
+    public var maxTemplates: Int
+    /// Templates a tree leaf may hold; this bounds the scan each message costs. A full leaf
+    /// evicts its least recently used template.
+    public var maxClustersPerLeaf: Int
+    /// Messages after which a template's still-literal tokens are taken as constants: a message that
+    /// differs in one of them no longer joins (and widens) the template.
+    public var freezeAfter: Int
+    /// Tokens of a message that are considered; the rest of a longer message becomes one
+    /// trailing wildcard.
+    public var maxTokens: Int
+    /// Replace values (numbers, hex, IPs, UUIDs, paths, booleans) with `<*>` before grouping.
+    public var masking: Bool
+
+    /// Creates a configuration; out-of-range values are clamped to the nearest sensible value.
+    public init(
+        similarityThreshold: Double = 0.7,
+        depth: Int = 2,
+        maxChildren: Int = 100,
+        maxTemplates: Int = Limits.maxTemplates,
+        maxClustersPerLeaf: Int = 128,
+        freezeAfter: Int = 8,
+        maxTokens: Int = 128,
+        masking: Bool = true
+    ) {
+        self.similarityThreshold = similarityThreshold.isNaN ? 0.5 : min(max(similarityThreshold, 0), 1)
+        self.depth = max(depth, 0)
+        self.maxChildren = max(maxChildren, 1)
+        self.maxTemplates = max(maxTemplates, 1)
+        self.maxClustersPerLeaf = max(maxClustersPerLeaf, 1)
+        self.freezeAfter = max(freezeAfter, 1)
+        self.maxTokens = max(maxTokens, 1)
+        self.masking = masking
+    }
+}

@@ -1,0 +1,299 @@
+/// Replaces the values inside one whitespace-free token with `<*>`, keeping the token's structure
+/// (delimiters, key names, unit-free words), following the loghub-2.0 template conventions:
+///
+/// - a part between structural delimiters (`,;:=|!"'()[]{}`) that is an absolute path, a UUID or
+///   a DNS name becomes `<*>`;
+/// - inside a part, a piece between value delimiters (`.-+@#$%&/`) becomes `<*>` when it starts with
+///   a digit (`42`, `0x1f`, `53ms`, `16K`), holds a run of four or more digits (`blk_1073741825`),
+///   is a hex string of eight or more characters with a digit, starts a part as a version (`v2`),
+///   or is `true`, `false`, `null` or `root`;
+///   a minus sign that starts a number is part of it;
+/// - then a word glued to a wildcard (`blk_<*>`) becomes `<*>`, and wildcards joined by `.` or by
+///   nothing collapse into one (`<*>.<*>.<*>.<*>:<*>` becomes `<*>:<*>`).
+enum TokenMasker {
+    static let wildcard = "<*>"
+    static let wildcardBytes: [UInt8] = [0x3C, 0x2A, 0x3E]
+
+    /// The masked form of `token`; returns `token` itself when nothing in it is a value.
+    static func mask(_ token: String) -> String {
+        var token = token
+        return token.withUTF8 { mask($0) } ?? token
+    }
+
+    /// The masked form of the token in `bytes`, or `nil` when nothing in it is a value.
+    static func mask(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard mayHoldValue(bytes) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 4)
+        guard maskParts(bytes, into: &out) else { return nil }
+        canonicalize(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Cheap pre-check: values need a digit or a slash, or are one of the literal value words.
+    private static func mayHoldValue(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in b where isDigit(c) || c == 0x2F { return true }
+        var i = 0
+        while i < b.count {
+            if isAnyDelimiter(b[i]) {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < b.count && !isAnyDelimiter(b[j]) { j += 1 }
+            if isLiteralValueWord(b, i, j) { return true }
+            i = j
+        }
+        return false
+    }
+
+    /// Appends the masked token to `out`; returns whether anything was replaced.
+    private static func maskParts(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        var changed = false
+        var i = 0
+        let n = b.count
+        while i < n {
+            if isStructuralDelimiter(b[i]) {
+                out.append(b[i])
+                i += 1
+                continue
+            }
+            var j = i
+            while j < n && !isStructuralDelimiter(b[j]) { j += 1 }
+            if isAbsolutePath(b, i, j) || isUUID(b, i, j) || isHostName(b, i, j) {
+                out.append(contentsOf: wildcardBytes)
+                changed = true
+            } else if maskPieces(b, i, j, into: &out) {
+                changed = true
+            }
+            i = j
+        }
+        return changed
+    }
+
+    private static func maskPieces(
+        _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [UInt8]
+    ) -> Bool {
+        var changed = false
+        var k = start
+        while k < end {
+            let c = b[k]
+            let signedNumber =
+                c == 0x2D && k + 1 < end && isDigit(b[k + 1]) && (k == start || !isAlphanumeric(b[k - 1]))
+            if isValueDelimiter(c) && !signedNumber {
+                out.append(c)
+                k += 1
+                continue
+            }
+            var e = k + 1
+            while e < end && !isValueDelimiter(b[e]) { e += 1 }
+            if signedNumber || isValuePiece(b, k, e) || (k == start && isVersion(b, k, e)) {
+                out.append(contentsOf: wildcardBytes)
+                changed = true
+            } else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[k..<e]))
+            }
+            k = e
+        }
+        return changed
+    }
+
+    private static func isValuePiece(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        if isDigit(b[s]) { return true }
+        var run = 0
+        var longestRun = 0
+        var digits = 0
+        var allHex = true
+        for k in s..<e {
+            let c = b[k]
+            if isDigit(c) {
+                digits += 1
+                run += 1
+                if run > longestRun { longestRun = run }
+            } else {
+                run = 0
+                if !isHexLetter(c) { allHex = false }
+            }
+        }
+        if longestRun >= 4 { return true }
+        if allHex && digits > 0 && e - s >= 8 { return true }
+        return isLiteralValueWord(b, s, e)
+    }
+
+    /// `v` and digits, such as `v2` of `v2.0.1`; only at the start of a part, so that a package
+    /// name like `mapreduce.v2.app` stays literal.
+    private static func isVersion(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 2, b[s] | 0x20 == 0x76 else { return false }
+        for k in (s + 1)..<e where !isDigit(b[k]) { return false }
+        return true
+    }
+
+    /// `true`, `false`, `null`, and the user name `root`, in any case (loghub-2.0 conventions).
+    private static func isLiteralValueWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let len = e - s
+        guard len == 4 || len == 5 else { return false }
+        var word: UInt64 = 0
+        for k in s..<e { word = word << 8 | UInt64(b[k] | 0x20) }
+        // "true", "null", "root", "false" as big-endian byte words.
+        return word == 0x7472_7565 || word == 0x6E75_6C6C || word == 0x726F_6F74 || word == 0x66_616C_7365
+    }
+
+    /// A capitalized weekday or month abbreviation (`Mon`, `Jun`), part of a written date.
+    static func isDateName(_ token: String) -> Bool {
+        guard token.utf8.count == 3 else { return false }
+        return dateNames.contains(token)
+    }
+
+    private static let dateNames: Set<String> = [
+        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+        "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+
+    /// `^(/[^/]+)+$`
+    private static func isAbsolutePath(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 2, b[s] == 0x2F, b[e - 1] != 0x2F else { return false }
+        for k in (s + 1)..<e where b[k] == 0x2F && b[k - 1] == 0x2F { return false }
+        return true
+    }
+
+    /// A DNS name: dot-separated labels of letters, digits, `-` and `_`, ending in a common
+    /// top-level domain (`db-1.example.com`, `short.weixin.qq.com`), or in a two-letter country
+    /// domain after three or more dots (`proxy.cse.cuhk.edu.hk`). Class and module names such as
+    /// `org.apache.hadoop.Foo` end in a name, not a top-level domain, and stay literal.
+    private static func isHostName(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 4 else { return false }
+        var dots = 0
+        var lastDot = -1
+        for k in s..<e {
+            let c = b[k]
+            if c == 0x2E {
+                if k == s || k == lastDot + 1 { return false }
+                dots += 1
+                lastDot = k
+            } else if !(isAlphanumeric(c) || c == 0x2D || c == 0x5F) {
+                return false
+            }
+        }
+        guard dots >= 1, lastDot < e - 1 else { return false }
+        var tld: UInt64 = 0
+        let length = e - lastDot - 1
+        guard length <= 8 else { return false }
+        for k in (lastDot + 1)..<e {
+            guard !isDigit(b[k]), b[k] != 0x2D, b[k] != 0x5F else { return false }
+            tld = tld << 8 | UInt64(b[k] | 0x20)
+        }
+        if length == 2 { return dots >= 3 }
+        return commonTopLevelDomains.contains(tld)
+    }
+
+    /// `com net org edu gov mil info biz io local localdomain internal lan arpa`, as byte words.
+    private static let commonTopLevelDomains: Set<UInt64> = {
+        ["com", "net", "org", "edu", "gov", "mil", "info", "biz", "io", "local", "internal", "lan", "arpa"]
+            .map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+            .reduce(into: Set<UInt64>()) { $0.insert($1) }
+    }()
+
+    /// 8-4-4-4-12 hex digits.
+    private static func isUUID(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s == 36 else { return false }
+        for k in 0..<36 {
+            let c = b[s + k]
+            if k == 8 || k == 13 || k == 18 || k == 23 {
+                if c != 0x2D { return false }
+            } else if !(isDigit(c) || isHexLetter(c)) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Applies the word-glued-to-wildcard and consecutive-wildcard rules in place.
+    static func canonicalize(_ out: inout [UInt8]) {
+        // A run of non-delimiter bytes that holds `<*>` and something else becomes `<*>`.
+        var result: [UInt8] = []
+        result.reserveCapacity(out.count)
+        var i = 0
+        let n = out.count
+        while i < n {
+            if isAnyDelimiter(out[i]) {
+                result.append(out[i])
+                i += 1
+                continue
+            }
+            var j = i
+            var hasWildcard = false
+            while j < n && !isAnyDelimiter(out[j]) {
+                if out[j] == 0x2A && j > i && out[j - 1] == 0x3C && j + 1 < n && out[j + 1] == 0x3E {
+                    hasWildcard = true
+                }
+                j += 1
+            }
+            if hasWildcard {
+                result.append(contentsOf: wildcardBytes)
+            } else {
+                result.append(contentsOf: out[i..<j])
+            }
+            i = j
+        }
+        collapseJoinedWildcards(&result)
+        out = result
+    }
+
+    /// `<*>.<*>` and `<*><*>` become `<*>`.
+    private static func collapseJoinedWildcards(_ b: inout [UInt8]) {
+        guard b.count >= 6 else { return }
+        var result: [UInt8] = []
+        result.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if endsWithWildcard(result) {
+                if startsWithWildcard(b, at: i) {
+                    i += 3
+                    continue
+                }
+                if b[i] == 0x2E && startsWithWildcard(b, at: i + 1) {
+                    i += 4
+                    continue
+                }
+            }
+            result.append(b[i])
+            i += 1
+        }
+        b = result
+    }
+
+    private static func endsWithWildcard(_ b: [UInt8]) -> Bool {
+        let n = b.count
+        return n >= 3 && b[n - 3] == 0x3C && b[n - 2] == 0x2A && b[n - 1] == 0x3E
+    }
+
+    private static func startsWithWildcard(_ b: [UInt8], at i: Int) -> Bool {
+        i + 2 < b.count && b[i] == 0x3C && b[i + 1] == 0x2A && b[i + 2] == 0x3E
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+    @inline(__always) static func isHexLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 6 }
+    @inline(__always) static func isAlphanumeric(_ c: UInt8) -> Bool {
+        isDigit(c) || (c | 0x20) &- 0x61 < 26
+    }
+
+    /// `,;:=|!"'()[]{}` — delimiters that separate a key, a value, and its brackets.
+    @inline(__always) static func isStructuralDelimiter(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x2C, 0x3B, 0x3A, 0x3D, 0x7C, 0x21, 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D: true
+        default: c < 0x21
+        }
+    }
+
+    /// `.-+@#$%&/` — delimiters inside one value (dotted numbers, host names, dates, paths).
+    @inline(__always) static func isValueDelimiter(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x2E, 0x2D, 0x2B, 0x40, 0x23, 0x24, 0x25, 0x26, 0x2F: true
+        default: false
+        }
+    }
+
+    @inline(__always) static func isAnyDelimiter(_ c: UInt8) -> Bool {
+        isStructuralDelimiter(c) || isValueDelimiter(c)
+    }
+}

@@ -1,0 +1,72 @@
+import FaultMavenCore
+import Foundation
+import Testing
+
+@testable import LogParsing
+
+@Suite struct JSONParserTests {
+    typealias S = ParserTestSupport
+    let json = ParserConfig(type: .json)
+
+    /// Example from the Fluentd `json` parser documentation (docs.fluentd.org/parser/json).
+    @Test func fluentdDocumentationExample() throws {
+        let e = try S.one(#"{"time":1362020400,"host":"192.168.0.1","size":777,"method":"PUT"}"#, json)
+        #expect(e.time == S.utc(2013, 2, 28, 3))
+        #expect(e.fields == ["host": "192.168.0.1", "size": "777", "method": "PUT"])
+        #expect(e.message == #"{"time":1362020400,"host":"192.168.0.1","size":777,"method":"PUT"}"#)
+    }
+
+    @Test func messageLevelAndAlternativeTimeKeys() throws {
+        let e = try S.one(#"{"ts":"2026-03-02T08:00:02.636Z","level":"warn","msg":"slow","latency_ms":48}"#, json)
+        #expect(S.same(e.time, S.utc(2026, 3, 2, 8, 0, 2, nanos: 636_000_000)))
+        #expect(e.level == .warn)
+        #expect(e.message == "slow")
+        #expect(e.fields == ["latency_ms": "48"])
+    }
+
+    @Test func nestedValuesStayCompactJSON() throws {
+        let e = try S.one(#"{ "message" : "x", "req": { "a": [1, 2, {"b": "c d"}], "e": null }, "ok": true, "n": -1.5e3 }"#, json)
+        #expect(e.fields["req"] == #"{"a":[1,2,{"b":"c d"}],"e":null}"#)
+        #expect(e.fields["ok"] == "true")
+        #expect(e.fields["n"] == "-1.5e3")
+    }
+
+    @Test func escapesAreDecoded() throws {
+        let e = try S.one(#"{"msg":"tab\there \"q\" \u00e9 \ud83d\ude00 \\ \/"}"#, json)
+        #expect(e.message == "tab\there \"q\" é 😀 \\ /")
+    }
+
+    @Test func numericLevelsAndConfiguredKeys() throws {
+        #expect(try S.one(#"{"level":50,"msg":"pino error"}"#, json).level == .error)
+        #expect(try S.one(#"{"PRIORITY":"4","MESSAGE":"journald"}"#, json).level == .warn)
+        let custom = ParserConfig(type: .json, timeKey: "when", levelKey: "sev", messageKey: "text")
+        let e = try S.one(#"{"when":"2026-03-02 08:00:00","sev":"CRITICAL","text":"t","level":"info"}"#, custom)
+        #expect(e.level == .fatal)
+        #expect(e.message == "t")
+        #expect(e.time == S.utc(2026, 3, 2, 8))
+        #expect(e.fields == ["level": "info"])
+    }
+
+    @Test func withoutALevelKeyTheMessageIsScanned() throws {
+        #expect(try S.one(#"{"msg":"ERROR could not connect"}"#, json).level == .error)
+        #expect(try S.one(#"{"msg":"could not connect"}"#, json).level == .unknown)
+    }
+
+    @Test(arguments: [
+        #"{"a":1"#, #"{"a":}"#, #"["a"]"#, #"{"a":1} trailing"#, #"{'a':1}"#, #"{"a":tru}"#, #"{"a":"\x"}"#,
+        #"{"a":01x}"#, "", "{",
+    ])
+    func malformedLinesFail(_ line: String) throws {
+        let (events, stats) = try S.parse([line], json)
+        #expect(events.count == 1)
+        #expect(events[0].parseFailed)
+        #expect(events[0].message == line)
+        #expect(stats.parseFailures == 1)
+    }
+
+    @Test func deepNestingIsRejectedNotRecursedForever() throws {
+        let deep = #"{"a":"# + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "}"
+        let e = try S.one(deep, json)
+        #expect(e.parseFailed)
+    }
+}
