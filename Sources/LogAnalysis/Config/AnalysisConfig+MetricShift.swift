@@ -1,0 +1,33 @@
+import Foundation
+
+extension AnalysisConfig {
+    /// The `metric_shift` detector: numeric values (a template's numeric parameters, numeric fields)
+    /// whose typical magnitude in a recent window moved far from the baseline. Works on log values, so
+    /// the test is about ratios ("latency 4× higher") and robust to heavy tails.
+    public struct MetricShift: Sendable, Hashable {
+        /// Whether the detector runs. Default true.
+        public var enabled = true
+        /// Recent window, in seconds. Default 60 s.
+        public var window: TimeInterval = 60
+        /// Values needed in the recent window. Default 20.
+        public var minSamples = 20
+        /// Values needed in the baseline. Default 200.
+        public var baselineMinSamples = 200
+        /// Smallest ratio between the recent and the baseline geometric means. Default 2.
+        public var minRatio = 2.0
+        /// Ratio below which an open anomaly clears (hysteresis). Default 1.5.
+        public var clearRatio = 1.5
+        /// Smallest shift of the recent mean log value, in baseline standard deviations of single log
+        /// values: the recent typical value must lie outside the bulk of the baseline, which keeps
+        /// widely spread numbers (ids, counters) from ever firing. Default 2.
+        public var minEffect = 2.0
+        /// Also report drops, not only rises. Default false (a drop in latency or size is rarely a fault).
+        public var detectDecrease = false
+        /// A template's parameters are tracked once it has been seen this often. Default 20.
+        public var minTemplateCount = 20
+        /// Numeric series tracked per source; the least recently updated is evicted beyond this. Default 32.
+        public var maxSeriesPerSource = 32
+
+        public init() {}
+    }
+}
