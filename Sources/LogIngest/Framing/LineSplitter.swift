@@ -1,0 +1,173 @@
+import FaultMavenCore
+
+import Glibc
+
+/// Frames a byte stream into lines.
+///
+/// Feed chunks as they arrive; every complete line is handed to the caller as a `String`.
+/// - Lines end at `\n`; one trailing `\r` is removed (`\r\n` files), also when the `\r` and
+///   the `\n` arrive in different chunks.
+/// - A line longer than `maxLineBytes` keeps its first `maxLineBytes` bytes (cut back to a
+///   UTF-8 character boundary); the rest up to the newline is discarded, never buffered, and
+///   the line is counted as truncated.
+/// - Invalid UTF-8 is replaced with U+FFFD and the line is counted.
+/// - Bytes after the last newline are kept until more arrive; ``finish()`` returns them.
+///
+/// Memory is bounded by `maxLineBytes + 1` bytes of carried partial line.
+public struct LineSplitter: Sendable {
+    /// One framed line.
+    public struct Line: Sendable, Equatable {
+        /// The line's text, without its terminator.
+        public var text: String
+        /// The line was longer than `maxLineBytes` and was cut.
+        public var truncated: Bool
+        /// The line contained invalid UTF-8 (replaced with U+FFFD).
+        public var invalidUTF8: Bool
+        /// Stream offset just past the line's terminator (or the end of the stream for the
+        /// final unterminated line): where reading resumes after this line.
+        public var endOffset: Int64
+    }
+
+    /// Counters since the splitter was made.
+    public struct Stats: Sendable, Equatable {
+        /// Lines emitted.
+        public var lines = 0
+        /// Bytes fed.
+        public var bytes: Int64 = 0
+        /// Lines longer than `maxLineBytes`, emitted cut.
+        public var truncatedLines = 0
+        /// Lines that held invalid UTF-8.
+        public var invalidUTF8Lines = 0
+
+        public init() {}
+    }
+
+    /// Longest line kept whole, in bytes.
+    public let maxLineBytes: Int
+    /// Counters since the splitter was made.
+    public private(set) var stats = Stats()
+    /// Stream offset of the next byte to be fed (starts at the `startOffset` given to `init`).
+    public private(set) var offset: Int64
+    /// Bytes of the unterminated line being carried (at most `maxLineBytes + 1`).
+    public var pendingBytes: Int { partial.count }
+
+    private var partial: [UInt8] = []
+    /// The carried line already exceeded the limit; its remaining bytes are being dropped.
+    private var overflowed = false
+
+    /// - Parameters:
+    ///   - maxLineBytes: longest line kept whole (at least 1).
+    ///   - startOffset: stream offset of the first byte that will be fed, used for `endOffset`.
+    public init(maxLineBytes: Int = Limits.maxLineBytes, startOffset: Int64 = 0) {
+        self.maxLineBytes = max(1, maxLineBytes)
+        self.offset = startOffset
+    }
+
+    /// Drops any carried partial line and restarts at `offset` (after a file was truncated).
+    /// Counters are kept.
+    public mutating func reset(offset: Int64 = 0) {
+        partial.removeAll(keepingCapacity: false)
+        overflowed = false
+        self.offset = offset
+    }
+
+    /// Feeds one chunk, calling `body` for each line it completes, in order.
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (Line) throws -> Void) rethrows {
+        guard let base = chunk.baseAddress, chunk.count > 0 else { return }
+        let count = chunk.count
+        stats.bytes += Int64(count)
+        var pos = 0
+        while pos < count {
+            guard let hit = memchr(base + pos, 0x0A, count - pos) else {
+                carry(UnsafeRawBufferPointer(start: base + pos, count: count - pos))
+                offset += Int64(count - pos)
+                return
+            }
+            let end = base.distance(to: UnsafeRawPointer(hit))
+            offset += Int64(end - pos + 1)
+            if partial.isEmpty && !overflowed {
+                try body(makeLine(UnsafeRawBufferPointer(start: base + pos, count: end - pos), overflowed: false))
+            } else {
+                carry(UnsafeRawBufferPointer(start: base + pos, count: end - pos))
+                let line = partial.withUnsafeBytes { makeLine($0, overflowed: overflowed) }
+                clearPartial()
+                try body(line)
+            }
+            pos = end + 1
+        }
+    }
+
+    /// Feeds a byte array, calling `body` for each line it completes.
+    public mutating func feed(_ bytes: [UInt8], _ body: (Line) throws -> Void) rethrows {
+        try bytes.withUnsafeBytes { try feed($0, body) }
+    }
+
+    /// Feeds a byte array and returns the texts of the lines it completed.
+    public mutating func lines(_ bytes: [UInt8]) -> [String] {
+        var out: [String] = []
+        feed(bytes) { out.append($0.text) }
+        return out
+    }
+
+    /// Ends the stream: returns the final unterminated line, if any bytes were carried
+    /// (one trailing `\r` removed), and clears the carried state.
+    public mutating func finish() -> Line? {
+        guard !partial.isEmpty || overflowed else { return nil }
+        let line = partial.withUnsafeBytes { makeLine($0, overflowed: overflowed) }
+        clearPartial()
+        return line
+    }
+
+    private mutating func clearPartial() {
+        // Keep small buffers for reuse; give back the memory of a very long line.
+        partial.removeAll(keepingCapacity: partial.capacity <= 16 * 1024)
+        overflowed = false
+    }
+
+    /// Appends to the carried line, keeping at most `maxLineBytes + 1` bytes (the extra byte
+    /// may be a `\r` that the newline will strip).
+    private mutating func carry(_ bytes: UnsafeRawBufferPointer) {
+        if overflowed || bytes.isEmpty { return }
+        let room = maxLineBytes + 1 - partial.count
+        if bytes.count <= room {
+            partial.append(contentsOf: bytes)
+        } else {
+            partial.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<room]))
+            overflowed = true
+        }
+    }
+
+    /// Builds a line from its bytes (terminator excluded), applying `\r`, length and UTF-8 rules.
+    private mutating func makeLine(_ bytes: UnsafeRawBufferPointer, overflowed: Bool) -> Line {
+        var n = bytes.count
+        if !overflowed && n > 0 && bytes[n - 1] == 0x0D { n -= 1 }
+        var truncated = overflowed
+        if n > maxLineBytes {
+            truncated = true
+            n = LineSplitter.characterBoundary(bytes, atMost: maxLineBytes)
+        }
+        let kept = UnsafeBufferPointer<UInt8>(
+            start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: n)
+        var invalid = false
+        let text: String
+        if let valid = String(validating: kept, as: UTF8.self) {
+            text = valid
+        } else {
+            text = String(decoding: kept, as: UTF8.self)
+            invalid = true
+        }
+        stats.lines += 1
+        if truncated { stats.truncatedLines += 1 }
+        if invalid { stats.invalidUTF8Lines += 1 }
+        return Line(text: text, truncated: truncated, invalidUTF8: invalid, endOffset: offset)
+    }
+
+    /// The largest cut `<= limit` that does not split a UTF-8 sequence (`bytes.count > limit`).
+    static func characterBoundary(_ bytes: UnsafeRawBufferPointer, atMost limit: Int) -> Int {
+        var cut = limit
+        // Step back over continuation bytes (10xxxxxx) at the cut, at most 3.
+        while cut > 0 && limit - cut < 3 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        if cut > 0 && bytes[cut] & 0xC0 == 0x80 { return limit }  // not UTF-8 here: cut bytes as-is
+        return cut
+    }
+}

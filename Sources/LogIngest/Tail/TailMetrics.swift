@@ -1,0 +1,60 @@
+import FaultMavenCore
+
+/// The tail source's self-metrics for one `source` label, registered once and then updated
+/// through handles (one atomic add each).
+struct TailMetrics: Sendable {
+    let lines: Counter
+    let bytes: Counter
+    let filesWatched: Gauge
+    let rotations: Counter
+    let truncations: Counter
+    let tooLongLines: Counter
+    let invalidUTF8Lines: Counter
+    let binaryFiles: Counter
+    let tooManyFiles: Counter
+    let checkpointWrites: Counter
+    let lagBytes: Gauge
+
+    init(registry: MetricsRegistry, source: String) {
+        let s = source
+        lines = registry.counterFamily(
+            "faultmaven_source_lines_total", help: "Lines read per source and accepted downstream.",
+            labels: ["source"]
+        ).counter(s)
+        bytes = registry.counterFamily(
+            "faultmaven_source_bytes_total", help: "Bytes read per source.", labels: ["source"]
+        ).counter(s)
+        filesWatched = registry.gaugeFamily(
+            "faultmaven_source_files_watched", help: "Files currently open for reading per source.",
+            labels: ["source"]
+        ).gauge(s)
+        rotations = registry.counterFamily(
+            "faultmaven_source_rotations_total", help: "File rotations (rename or replacement) detected per source.",
+            labels: ["source"]
+        ).counter(s)
+        truncations = registry.counterFamily(
+            "faultmaven_source_truncations_total",
+            help: "Files found truncated or replaced (copytruncate, stale checkpoint); read again from the head.",
+            labels: ["source"]
+        ).counter(s)
+        let skippedLines = registry.counterFamily(
+            "faultmaven_source_skipped_lines_total",
+            help: "Lines altered or skipped per source and reason (too_long: cut at max_line_size; invalid_utf8: kept with replacement characters).",
+            labels: ["source", "reason"])
+        tooLongLines = skippedLines.counter(s, "too_long")
+        invalidUTF8Lines = skippedLines.counter(s, "invalid_utf8")
+        let skippedFiles = registry.counterFamily(
+            "faultmaven_source_skipped_files_total",
+            help: "Files not read per source and reason (binary: NUL bytes in the first 8 KiB; too_many_files: open-file limit reached).",
+            labels: ["source", "reason"])
+        binaryFiles = skippedFiles.counter(s, "binary")
+        tooManyFiles = skippedFiles.counter(s, "too_many_files")
+        checkpointWrites = registry.counterFamily(
+            "faultmaven_checkpoint_writes_total", help: "Checkpoint (pos_file) writes per source.", labels: ["source"]
+        ).counter(s)
+        lagBytes = registry.gaugeFamily(
+            "faultmaven_source_lag_bytes", help: "Bytes written to watched files but not yet accepted downstream, per source.",
+            labels: ["source"]
+        ).gauge(s)
+    }
+}
