@@ -1,0 +1,115 @@
+import Foundation
+import Hummingbird
+import LogAnalysis
+import Troubleshooting
+
+/// `POST /api/query` body; the original FaultMaven shape `{user_id, query, logs, metrics}` works unchanged.
+struct QueryRequest: Decodable, Sendable {
+    var query: String?
+    var logs: [String]?
+    var metrics: [String: Double]?
+    var userID: String?
+    var sessionID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case query, logs, metrics
+        case userID = "user_id"
+        case sessionID = "session_id"
+    }
+}
+
+struct QueryResponse: ResponseEncodable, Sendable {
+    var sessionID: String
+    var response: String
+    var recommendations: [String]
+    var recommendationIDs: [String]
+    var rootCauses: [TroubleshootingAnswer.RootCause]
+    var pastCases: [String]
+    var anomalies: [Anomaly]
+    var insights: [LogDigest]
+    var provider: String
+    var rawLlmResponse: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(sessionID, forKey: .sessionID)
+        try c.encode(response, forKey: .response)
+        try c.encode(recommendations, forKey: .recommendations)
+        try c.encode(recommendationIDs, forKey: .recommendationIDs)
+        try c.encode(rootCauses, forKey: .rootCauses)
+        try c.encode(pastCases, forKey: .pastCases)
+        try c.encode(anomalies, forKey: .anomalies)
+        try c.encode(insights, forKey: .insights)
+        try c.encode(provider, forKey: .provider)
+        // Always present (null without an LLM), as the original FaultMaven response had it.
+        try c.encode(rawLlmResponse, forKey: .rawLlmResponse)
+    }
+
+    enum Keys: String, CodingKey {
+        case response, recommendations, anomalies, insights, provider
+        case sessionID = "session_id"
+        case recommendationIDs = "recommendation_ids"
+        case rootCauses = "root_causes"
+        case pastCases = "past_cases"
+        case rawLlmResponse = "raw_llm_response"
+    }
+}
+
+/// `POST /api/data` JSON body.
+struct DataRequest: Decodable, Sendable {
+    var type: String
+    var content: String?
+    var url: String?
+    var name: String?
+    var sessionID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case type, content, url, name
+        case sessionID = "session_id"
+    }
+}
+
+struct DataResponse: ResponseEncodable, Sendable {
+    var sessionID: String
+    var summary: String
+    var insights: LogDigest
+}
+
+struct SessionResponse: ResponseEncodable, Sendable {
+    var sessionID: String
+    var userID: String?
+    var createdAt: Date
+    var lastActive: Date
+    var turns: [Session.Turn]
+    var data: [LogDigest]
+
+    init(_ s: Session) {
+        sessionID = s.id
+        userID = s.userID
+        createdAt = s.createdAt
+        lastActive = s.lastActive
+        turns = s.turns
+        data = s.digests
+    }
+}
+
+struct AnomaliesResponse: ResponseEncodable, Sendable {
+    var anomalies: [Anomaly]
+}
+
+struct TemplatesResponse: ResponseEncodable, Sendable {
+    var templates: [TemplateRow]
+}
+
+struct IncidentResponse: ResponseEncodable, Sendable {
+    var incident: Incident
+    var anomalies: [Anomaly]
+}
+
+struct StatusResponse: ResponseEncodable, Sendable {
+    var version: String
+    var ready: Bool
+    var uptimeSeconds: Double
+    var provider: String
+    var analysis: AnalysisSnapshot
+}

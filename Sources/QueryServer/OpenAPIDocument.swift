@@ -1,0 +1,100 @@
+/// The OpenAPI 3.0 description served at `/openapi.yaml`. Kept beside the routes it describes.
+enum OpenAPIDocument {
+    static let yaml = """
+        openapi: 3.0.3
+        info:
+          title: FaultMaven query port
+          version: "1"
+          description: Local troubleshooting API of the FaultMaven agent. JSON bodies use snake_case; times are RFC 3339 UTC.
+        paths:
+          /healthz:
+            get: {summary: Liveness, responses: {"200": {description: ok}}}
+          /readyz:
+            get: {summary: Readiness (sources started), responses: {"200": {description: ready}, "503": {description: starting}}}
+          /metrics:
+            get: {summary: Prometheus metrics, responses: {"200": {description: text exposition format 0.0.4}}}
+          /api/query:
+            post:
+              summary: Ask a question and/or send logs and metrics; answered from the live analysis.
+              parameters: [{name: X-Session-ID, in: header, required: false, schema: {type: string}}]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        query: {type: string}
+                        logs: {type: array, items: {type: string}}
+                        metrics: {type: object, additionalProperties: {type: number}}
+                        user_id: {type: string}
+              responses:
+                "200":
+                  description: Answer. The session id is in the body and the X-Session-ID header.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/QueryResponse"}
+                "400": {$ref: "#/components/responses/Error"}
+          /api/data:
+            post:
+              summary: Submit log text to the session; answered with an immediate summary.
+              parameters: [{name: X-Session-ID, in: header, required: false, schema: {type: string}}]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [type, content]
+                      properties:
+                        type: {type: string, enum: [text]}
+                        content: {type: string}
+                        name: {type: string}
+              responses:
+                "200": {description: "{session_id, summary, insights}"}
+                "400": {$ref: "#/components/responses/Error"}
+          /api/sessions:
+            post: {summary: New session, responses: {"201": {description: the session}}}
+          /api/sessions/{id}:
+            parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+            get: {summary: A session with its turns and data, responses: {"200": {description: the session}, "404": {$ref: "#/components/responses/Error"}}}
+            delete: {summary: End a session, responses: {"204": {description: deleted}, "404": {$ref: "#/components/responses/Error"}}}
+          /api/anomalies:
+            get:
+              summary: Anomalies, newest last
+              parameters: [{name: since, in: query, required: false, schema: {type: string}, description: RFC 3339 time or a duration back from now (15m)}]
+              responses: {"200": {description: "{anomalies: [...]}"}, "400": {$ref: "#/components/responses/Error"}}
+          /api/incidents/{id}:
+            parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+            get: {summary: One incident with its anomalies, responses: {"200": {description: the incident}, "404": {$ref: "#/components/responses/Error"}}}
+          /api/templates:
+            get:
+              summary: Mined message templates, most frequent first
+              parameters: [{name: limit, in: query, required: false, schema: {type: integer}}]
+              responses: {"200": {description: "{templates: [...]}"}}
+          /api/status:
+            get: {summary: Agent status and per-source statistics, responses: {"200": {description: status}}}
+        components:
+          responses:
+            Error:
+              description: Error
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      error: {type: object, properties: {code: {type: string}, message: {type: string}}}
+          schemas:
+            QueryResponse:
+              type: object
+              properties:
+                session_id: {type: string}
+                response: {type: string}
+                recommendations: {type: array, items: {type: string}}
+                recommendation_ids: {type: array, items: {type: string}}
+                root_causes: {type: array, items: {type: object}}
+                past_cases: {type: array, items: {type: object}}
+                anomalies: {type: array, items: {type: object}}
+                insights: {type: array, items: {type: object}}
+                provider: {type: string}
+                raw_llm_response: {type: string, nullable: true}
+        """
+}

@@ -1,0 +1,147 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import LogAnalysis
+import Troubleshooting
+
+/// The local query port: health, metrics and the troubleshooting API (see README "API").
+public struct QueryServer: Sendable {
+    public static let sessionHeader = HTTPField.Name("X-Session-ID")!
+
+    public let backend: any QueryBackend
+    public let troubleshooter: Troubleshooter
+    public let version: String
+    let startedAt = Date()
+
+    public init(backend: any QueryBackend, troubleshooter: Troubleshooter, version: String) {
+        self.backend = backend
+        self.troubleshooter = troubleshooter
+        self.version = version
+    }
+
+    /// The Hummingbird application serving on `host:port`; run it as a service in the agent's group.
+    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "faultmaven"),
+            logger: logger)
+    }
+
+    /// All routes; public so tests can drive them in-process.
+    public func router() -> Router<APIContext> {
+        let router = Router(context: APIContext.self)
+        router.middlewares.add(APIErrorMiddleware())
+
+        router.get("/healthz") { _, _ in "ok\n" }
+        router.get("/readyz") { _, _ -> Response in
+            let ready = await backend.isReady()
+            return Response(
+                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: ready ? "ready\n" : "starting\n")))
+        }
+        router.get("/metrics") { _, _ -> Response in
+            let text = await backend.metricsText()
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        router.get("/openapi.yaml") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+
+        let api = router.group("api")
+        api.post("query") { request, context -> Response in
+            let body = try await request.decode(as: QueryRequest.self, context: context)
+            let logs = body.logs ?? []
+            if (body.query ?? "").isEmpty && logs.isEmpty && (body.metrics ?? [:]).isEmpty {
+                throw APIError.badRequest("send at least one of 'query', 'logs' or 'metrics'")
+            }
+            let result = await troubleshooter.query(
+                sessionID: sessionID(request) ?? body.sessionID, userID: body.userID, question: body.query,
+                logs: logs, metrics: body.metrics ?? [:])
+            let response = QueryResponse(
+                sessionID: result.session.id, response: result.answer.response,
+                recommendations: result.answer.recommendations.map(\.text),
+                recommendationIDs: result.answer.recommendations.map(\.id),
+                rootCauses: result.answer.rootCauses, pastCases: [], anomalies: result.anomalies,
+                insights: result.digests, provider: result.answer.provider, rawLlmResponse: nil)
+            return try withSession(result.session.id, response.response(from: request, context: context))
+        }
+        api.post("data") { request, context -> Response in
+            let body = try await request.decode(as: DataRequest.self, context: context)
+            guard body.type == "text" else {
+                throw APIError.badRequest("unsupported data type '\(body.type)': this version accepts {\"type\": \"text\", \"content\": ...}")
+            }
+            guard let content = body.content, !content.isEmpty else { throw APIError.badRequest("'content' is required for type 'text'") }
+            let (session, digest) = await troubleshooter.addData(
+                sessionID: sessionID(request) ?? body.sessionID, text: content, label: body.name ?? "text")
+            let response = DataResponse(sessionID: session.id, summary: digest.summary, insights: digest)
+            return try withSession(session.id, response.response(from: request, context: context))
+        }
+        api.post("sessions") { request, context -> Response in
+            let session = await troubleshooter.sessions.open(nil)
+            var r = try SessionResponse(session).response(from: request, context: context)
+            r.status = .created
+            return withSession(session.id, r)
+        }
+        api.get("sessions/:id") { request, context -> Response in
+            let id = try context.parameters.require("id")
+            guard let s = await troubleshooter.sessions.get(id) else { throw APIError.notFound("no session '\(id)' (it may have expired)") }
+            return try withSession(s.id, SessionResponse(s).response(from: request, context: context))
+        }
+        api.delete("sessions/:id") { _, context -> Response in
+            let id = try context.parameters.require("id")
+            guard await troubleshooter.sessions.delete(id) else { throw APIError.notFound("no session '\(id)'") }
+            return Response(status: .noContent)
+        }
+        api.get("anomalies") { request, _ -> AnomaliesResponse in
+            var since: Date?
+            if let s = request.uri.queryParameters.get("since") {
+                guard let d = parseTime(s) else { throw APIError.badRequest("'since' must be an RFC 3339 time or a duration like 15m, got '\(s)'") }
+                since = d
+            }
+            return AnomaliesResponse(anomalies: await backend.anomalies(since: since))
+        }
+        api.get("incidents/:id") { _, context -> IncidentResponse in
+            let id = try context.parameters.require("id")
+            guard let incident = await backend.incidents().first(where: { $0.id == id }) else { throw APIError.notFound("no incident '\(id)'") }
+            let ids = Set(incident.anomalyIDs)
+            return IncidentResponse(incident: incident, anomalies: await backend.anomalies(since: nil).filter { ids.contains($0.id) })
+        }
+        api.get("templates") { request, _ -> TemplatesResponse in
+            let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100
+            return TemplatesResponse(templates: await backend.templates(limit: max(1, min(limit, 10_000))))
+        }
+        api.get("status") { _, _ -> StatusResponse in
+            StatusResponse(
+                version: version, ready: await backend.isReady(), uptimeSeconds: Date().timeIntervalSince(startedAt),
+                provider: BuiltinResponder.providerName, analysis: await backend.snapshot())
+        }
+        return router
+    }
+
+    private func sessionID(_ request: Request) -> String? {
+        guard let v = request.headers[Self.sessionHeader]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        return v
+    }
+
+    private func withSession(_ id: String, _ response: Response) -> Response {
+        var r = response
+        r.headers[Self.sessionHeader] = id
+        return r
+    }
+
+    /// `since` as RFC 3339, or a duration back from now (`15m`, `2h`, `30s`).
+    func parseTime(_ s: String) -> Date? {
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
+            let f = ISO8601DateFormatter()
+            f.formatOptions = options
+            if let d = f.date(from: s) { return d }
+        }
+        guard let unit = s.last, let n = Double(s.dropLast()), n >= 0 else { return nil }
+        let scale: Double? = ["s": 1, "m": 60, "h": 3600, "d": 86400][unit]
+        return scale.map { Date().addingTimeInterval(-n * $0) }
+    }
+}
