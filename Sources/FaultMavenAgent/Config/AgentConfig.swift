@@ -1,0 +1,43 @@
+import Foundation
+import LogAnalysis
+import LogIngest
+import LogParsing
+
+/// The agent's configuration, read from `fluent.conf` by ``ConfigLoader``.
+public struct AgentConfig: Sendable {
+    /// One `<source>`: where lines come from and how they are parsed.
+    public struct Source: Sendable {
+        /// `@id` when given, else the configured path.
+        public var id: String
+        public var tail: TailConfig
+        public var parser: ParserConfig
+        /// `fluent.conf:LINE`, for messages about this source.
+        public var location: String
+    }
+
+    /// One `<match>`: records whose tag matches `pattern` go to this output.
+    public struct Output: Sendable {
+        public enum Kind: String, Sendable { case stdout, null }
+        public var pattern: TagPattern
+        public var kind: Kind
+    }
+
+    public var path: String
+    public var sources: [Source] = []
+    public var outputs: [Output] = []
+    public var bind = "127.0.0.1"
+    public var port = 9797
+    public var stateDir: String
+    public var sessionTimeout: TimeInterval = 30 * 60
+    public var analysis = AnalysisConfig()
+
+    public init(path: String, stateDir: String = AgentConfig.defaultStateDir) {
+        self.path = path
+        self.stateDir = stateDir
+    }
+
+    /// `/var/lib/faultmaven` as root, else `./.faultmaven`.
+    public static var defaultStateDir: String {
+        getuid() == 0 ? "/var/lib/faultmaven" : FileManager.default.currentDirectoryPath + "/.faultmaven"
+    }
+}

@@ -1,0 +1,88 @@
+import FluentConfig
+
+/// Every directive and parameter the agent understands, declared once: validation
+/// (`check-config`), defaults and typed reading all come from these declarations.
+enum AgentSchema {
+    enum Tail {
+        static let path = ParamSpec("path", .string, required: true, doc: "Files to follow: comma-separated paths or globs; strftime patterns allowed.")
+        static let excludePath = ParamSpec("exclude_path", .array, default: "[]", doc: "Globs of files never to read.")
+        static let posFile = ParamSpec("pos_file", .string, doc: "Checkpoint file (Fluentd's pos_file format).")
+        static let tag = ParamSpec("tag", .string, default: "tail", doc: "Tag of the events; '*' expands to the file path with '/' as '.'.")
+        static let readFromHead = ParamSpec("read_from_head", .bool, default: "false", doc: "Read files found at start-up from their beginning.")
+        static let followInodes = ParamSpec("follow_inodes", .bool, default: "false", doc: "Follow a rotated file by inode instead of by path.")
+        static let rotateWait = ParamSpec("rotate_wait", .duration, default: "5s", doc: "How long to keep reading a rotated file.")
+        static let refreshInterval = ParamSpec("refresh_interval", .duration, default: "60s", doc: "How often globs are expanded again.")
+        static let multilineFlushInterval = ParamSpec("multiline_flush_interval", .duration, default: "5s", doc: "Emit a pending multiline event after this much idle time.")
+        static let pathKey = ParamSpec("path_key", .string, doc: "Add the file path to each record under this field.")
+        static let maxLineSize = ParamSpec("max_line_size", .size, default: "256k", doc: "Longer lines are truncated to this size and counted.")
+        static let enableWatchTimer = ParamSpec("enable_watch_timer", .bool, default: "true", doc: "Poll files (works everywhere, also where inotify does not).")
+        static let enableStatWatcher = ParamSpec("enable_stat_watcher", .bool, default: "true", doc: "Use inotify for change notification.")
+        static let all = [path, excludePath, posFile, tag, readFromHead, followInodes, rotateWait, refreshInterval,
+                          multilineFlushInterval, pathKey, maxLineSize, enableWatchTimer, enableStatWatcher]
+    }
+
+    enum Parse {
+        static let parserTypes = ["auto", "regexp", "multiline", "json", "none", "logfmt", "syslog", "nginx", "apache2"]
+        static let expression = ParamSpec("expression", .regexp, doc: "regexp: the pattern, with named groups.")
+        static let formatFirstline = ParamSpec("format_firstline", .regexp, doc: "multiline: pattern of an event's first line.")
+        static let formats = ParamSpec(name: .numbered(prefix: "format", range: 1...20), type: .regexp, doc: "multiline: format1..format20, concatenated.")
+        static let timeKey = ParamSpec("time_key", .string, doc: "Field holding the event time (default 'time').")
+        static let timeFormat = ParamSpec("time_format", .string, doc: "strptime format of the time field.")
+        static let keepTimeKey = ParamSpec("keep_time_key", .bool, default: "false", doc: "Keep the time field in the record.")
+        static let timezone = ParamSpec("timezone", .string, doc: "Offset for times without a zone, e.g. +09:00.")
+        static let utc = ParamSpec("utc", .bool, default: "false", doc: "Times without a zone are UTC (the default).")
+        static let messageKey = ParamSpec("message_key", .string, doc: "Field holding the message.")
+        static let levelKey = ParamSpec("level_key", .string, doc: "Field holding the level.")
+        static let all = [expression, formatFirstline, formats, timeKey, timeFormat, keepTimeKey, timezone, utc, messageKey, levelKey]
+        static let spec = SectionSpec("parse", params: all, doc: "How lines become events.")
+    }
+
+    enum Service {
+        static let bind = ParamSpec("bind", .string, default: "127.0.0.1", doc: "Query port address. Only loopback is accepted until <security> exists.")
+        static let port = ParamSpec("port", .integer, default: "9797", doc: "Query port.")
+        static let stateDir = ParamSpec("state_dir", .string, doc: "Where state lives (default /var/lib/faultmaven as root, else ./.faultmaven).")
+        static let sessionTimeout = ParamSpec("session_timeout", .duration, default: "30m", doc: "Sessions expire after this much idle time.")
+        static let all = [bind, port, stateDir, sessionTimeout]
+    }
+
+    enum Anomaly {
+        // Defaults live in LogAnalysis.AnalysisConfig (bucket 10s, warmup 10m, incident_gap 5m).
+        static let bucket = ParamSpec("bucket", .duration, doc: "Width of one statistics bucket.")
+        static let warmup = ParamSpec("warmup", .duration, doc: "How long a source is observed before new patterns count as anomalies.")
+        static let incidentGap = ParamSpec("incident_gap", .duration, doc: "Anomalies closer than this join one incident.")
+        static let all = [bucket, warmup, incidentGap]
+    }
+
+    enum LLM {
+        static let provider = ParamSpec("provider", .enumeration(["builtin", "openai", "anthropic"]), default: "builtin", doc: "Who answers questions.")
+        static let all = [provider]
+    }
+
+    /// The registry `check-config` and `run` validate against.
+    static let registry: SchemaRegistry = {
+        var r = SchemaRegistry(root: SectionSpec(
+            "ROOT",
+            sections: [
+                SectionSpec("source", requiresType: true),
+                SectionSpec("match", requiresType: true),
+                SectionSpec("filter", requiresType: true),
+                SectionSpec("faultmaven"),
+                SectionSpec("system", allowsUnknownParams: true),
+            ]))
+        r.register(SectionSpec("source", requiresType: true, doc: "An input."))
+        r.register(SectionSpec("source", params: Tail.all, sections: [Parse.spec], doc: "Follow files."), type: "tail")
+        for t in Parse.parserTypes { r.register(Parse.spec, type: t) }
+        r.register(SectionSpec("parse", params: Parse.all))
+        r.register(SectionSpec("match", requiresType: true, doc: "An output for events whose tag matches."))
+        r.register(SectionSpec("match", doc: "Print records to standard output as JSON lines."), type: "stdout")
+        r.register(SectionSpec("match", doc: "Discard records."), type: "null")
+        r.register(SectionSpec(
+            "faultmaven", params: Service.all,
+            sections: [
+                SectionSpec("anomaly", params: Anomaly.all, doc: "Detector settings."),
+                SectionSpec("llm", params: LLM.all, allowsUnknownParams: true, doc: "Question answering."),
+            ],
+            doc: "FaultMaven's own settings."))
+        return r
+    }()
+}

@@ -1,0 +1,181 @@
+import FaultMavenCore
+import FluentConfig
+import Foundation
+import LogAnalysis
+import LogIngest
+import LogParsing
+
+/// Reads `fluent.conf` into an ``AgentConfig``, validating it against ``AgentSchema``.
+public enum ConfigLoader {
+    /// What `check-config` prints.
+    public struct CheckResult: Sendable {
+        public var errors: [String]
+        public var warnings: [String]
+        public var config: AgentConfig?
+        public var summary: String {
+            guard let c = config else { return "invalid" }
+            return "\(c.sources.count) source\(c.sources.count == 1 ? "" : "s"), \(c.outputs.count) output\(c.outputs.count == 1 ? "" : "s")"
+        }
+    }
+
+    /// Loads and validates; throws `FaultMavenError.badInput` with one `PATH:LINE: message` line per error.
+    public static func load(path: String) throws -> (config: AgentConfig, warnings: [String]) {
+        let r = check(path: path)
+        guard r.errors.isEmpty, let config = r.config else {
+            throw FaultMavenError.badInput(r.errors.joined(separator: "\n"))
+        }
+        return (config, r.warnings)
+    }
+
+    public static func check(path: String) -> CheckResult {
+        let document: FluentConfigDocument
+        do {
+            document = try FluentConfigReader().read(path: path)
+        } catch let e as FluentConfigError {
+            return CheckResult(errors: [e.description], warnings: [], config: nil)
+        } catch {
+            return CheckResult(errors: ["\(path): \(error)"], warnings: [], config: nil)
+        }
+        var diagnostics = document.warnings + SchemaValidator(registry: AgentSchema.registry).validate(document.root)
+        var config = AgentConfig(path: path)
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            build(document.root, into: &config, diagnostics: &diagnostics)
+        }
+        diagnostics.sort { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
+        let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+        let warnings = diagnostics.filter { $0.severity == .warning }.map(\.description)
+        return CheckResult(errors: errors, warnings: warnings, config: errors.isEmpty ? config : nil)
+    }
+
+    private static func build(_ root: ConfigSection, into config: inout AgentConfig, diagnostics: inout [Diagnostic]) {
+        func attempt(_ at: SourceLocation, _ body: () throws -> Void) {
+            do {
+                try body()
+            } catch let e as FluentConfigError {
+                diagnostics.append(e.diagnostic)
+            } catch let e as FaultMavenError {
+                diagnostics.append(.error(e.message, at: at))
+            } catch {
+                diagnostics.append(.error("\(error)", at: at))
+            }
+        }
+        for section in root.sections {
+            switch section.name {
+            case "source" where section.type == "tail":
+                attempt(section.location) { config.sources.append(try tailSource(section)) }
+            case "match":
+                if let kind = section.type.flatMap(AgentConfig.Output.Kind.init(rawValue:)) {
+                    config.outputs.append(.init(pattern: TagPattern(section.argument), kind: kind))
+                } else if let t = section.type {
+                    diagnostics.append(.warning("output @type '\(t)' is not supported yet; records matching '\(section.argument)' are not shipped", at: section.location))
+                }
+            case "filter":
+                diagnostics.append(.warning("<filter> is not supported yet; records pass unfiltered", at: section.location))
+            case "label":
+                diagnostics.append(.warning("<label> routing is not supported yet; its contents are ignored", at: section.location))
+            case "faultmaven":
+                attempt(section.location) { try service(section, into: &config, diagnostics: &diagnostics) }
+            default:
+                break
+            }
+        }
+        if config.sources.isEmpty {
+            diagnostics.append(.warning("no supported <source>: the agent will only serve the query port", at: root.location))
+        }
+    }
+
+    private static func tailSource(_ s: ConfigSection) throws -> AgentConfig.Source {
+        typealias T = AgentSchema.Tail
+        let pathText = try s.value(for: T.path)?.stringValue ?? ""
+        let paths = pathText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !paths.isEmpty else { throw FluentConfigError("parameter 'path' is empty", at: s.param("path")?.location ?? s.location) }
+        var tail = TailConfig(
+            sourceID: pathText.trimmingCharacters(in: .whitespaces), paths: paths,
+            excludePaths: try s.value(for: T.excludePath)?.arrayValue?.compactMap(\.stringValue) ?? [],
+            tag: try s.value(for: T.tag)?.stringValue ?? "tail",
+            posFile: try s.value(for: T.posFile)?.stringValue)
+        tail.readFromHead = try s.value(for: T.readFromHead)?.boolValue ?? false
+        tail.followInodes = try s.value(for: T.followInodes)?.boolValue ?? false
+        tail.rotateWait = try s.value(for: T.rotateWait)?.doubleValue ?? 5
+        tail.refreshInterval = try s.value(for: T.refreshInterval)?.doubleValue ?? 60
+        tail.pathKey = try s.value(for: T.pathKey)?.stringValue
+        tail.maxLineSize = try s.value(for: T.maxLineSize)?.intValue ?? Limits.maxLineBytes
+        tail.enableWatchTimer = try s.value(for: T.enableWatchTimer)?.boolValue ?? true
+        tail.enableStatWatcher = try s.value(for: T.enableStatWatcher)?.boolValue ?? true
+        try tail.validate()
+
+        var parser = try parserConfig(s.section(named: "parse"))
+        parser.multilineFlushInterval = try s.value(for: T.multilineFlushInterval)?.doubleValue
+        parser.maxLineBytes = tail.maxLineSize
+        // Compile now so a bad pattern is reported at its line, not when the first line arrives.
+        do {
+            _ = try EventParser(config: parser, referenceDate: Date())
+        } catch let e as FaultMavenError {
+            throw FluentConfigError(e.message, at: s.section(named: "parse")?.location ?? s.location)
+        }
+        return .init(id: s.id ?? tail.sourceID, tail: tail, parser: parser, location: s.location.description)
+    }
+
+    /// A `<parse>` section (absent: `auto`).
+    static func parserConfig(_ p: ConfigSection?) throws -> ParserConfig {
+        typealias P = AgentSchema.Parse
+        guard let p else { return ParserConfig(type: .auto) }
+        let typeName = p.type ?? "auto"
+        guard let type = ParserType(rawValue: typeName) else {
+            throw FluentConfigError("unsupported parser @type '\(typeName)' (supported: \(P.parserTypes.joined(separator: ", ")))", at: p.location)
+        }
+        var c = ParserConfig(type: type)
+        let expression = try p.value(for: P.expression)?.regexValue
+        c.expression = expression?.pattern
+        c.ignoreCase = expression?.ignoreCase ?? false
+        c.multiline = expression?.multiline ?? false
+        c.formatFirstline = try p.value(for: P.formatFirstline)?.regexValue?.pattern
+        c.formats = try p.values(for: P.formats).compactMap { $0.value.regexValue?.pattern }
+        c.timeKey = try p.value(for: P.timeKey)?.stringValue
+        c.timeFormat = try p.value(for: P.timeFormat)?.stringValue
+        c.keepTimeKey = try p.value(for: P.keepTimeKey)?.boolValue ?? false
+        c.timezone = try p.value(for: P.timezone)?.stringValue
+        c.utc = try p.value(for: P.utc)?.boolValue ?? false
+        c.messageKey = try p.value(for: P.messageKey)?.stringValue
+        c.levelKey = try p.value(for: P.levelKey)?.stringValue
+        if type == .regexp && c.expression == nil {
+            throw FluentConfigError("<parse> @type regexp needs 'expression'", at: p.location)
+        }
+        if type == .multiline && c.formats.isEmpty {
+            throw FluentConfigError("<parse> @type multiline needs format1 (and format_firstline)", at: p.location)
+        }
+        return c
+    }
+
+    private static func service(_ s: ConfigSection, into c: inout AgentConfig, diagnostics: inout [Diagnostic]) throws {
+        typealias S = AgentSchema.Service
+        c.bind = try s.value(for: S.bind)?.stringValue ?? "127.0.0.1"
+        let loopback = ["127.0.0.1", "localhost", "::1"]
+        if !loopback.contains(c.bind) {
+            throw FluentConfigError(
+                "bind \(c.bind): only loopback addresses are allowed until <security> (tokens, TLS) is supported",
+                at: s.param("bind")?.location ?? s.location)
+        }
+        c.port = try s.value(for: S.port)?.intValue ?? 9797
+        guard (0...65535).contains(c.port) else { throw FluentConfigError("port \(c.port) is out of range", at: s.param("port")?.location ?? s.location) }
+        if let dir = try s.value(for: S.stateDir)?.stringValue { c.stateDir = dir }
+        c.sessionTimeout = try s.value(for: S.sessionTimeout)?.doubleValue ?? 1800
+        if let a = s.section(named: "anomaly") {
+            typealias A = AgentSchema.Anomaly
+            if let b = try a.value(for: A.bucket)?.doubleValue {
+                guard b >= 1 else { throw FluentConfigError("bucket must be at least 1s", at: a.param("bucket")!.location) }
+                c.analysis.bucketWidth = b
+            }
+            c.analysis.newPattern.warmupDuration = try a.value(for: A.warmup)?.doubleValue ?? c.analysis.newPattern.warmupDuration
+            c.analysis.incidentGap = try a.value(for: A.incidentGap)?.doubleValue ?? c.analysis.incidentGap
+        }
+        if let llm = s.section(named: "llm"), let provider = try llm.value(for: AgentSchema.LLM.provider)?.stringValue, provider != "builtin" {
+            diagnostics.append(.warning(
+                "LLM provider '\(provider)' is not supported yet; the built-in knowledge base answers",
+                at: llm.param("provider")?.location ?? llm.location))
+        }
+        if let sec = s.section(named: "security") {
+            diagnostics.append(.warning("<security> is not supported yet; the query port stays on loopback", at: sec.location))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import FaultMavenCore
+import Foundation
+import LogAnalysis
+import LogParsing
+
+/// Templates and analysis for parsed records: the stages after parsing, shared by `run`
+/// (wall time) and `analyze` (event time). Owned by one task; not shared.
+struct RecordProcessor: Sendable {
+    /// What the pipeline knows about a template beyond the miner's count.
+    struct TemplateMeta: Sendable {
+        var level: Level
+        var firstSeen: Date
+        var lastSeen: Date
+        var sources: [String]
+    }
+
+    static let maxSourcesPerTemplate = 8
+
+    var miner: TemplateMiner
+    var engine: AnalysisEngine
+    private(set) var meta: [Int: TemplateMeta] = [:]
+    private(set) var records = 0
+
+    init(analysis: AnalysisConfig, miner: TemplateMinerConfig = TemplateMinerConfig()) {
+        self.miner = TemplateMiner(config: miner)
+        self.engine = AnalysisEngine(config: analysis)
+    }
+
+    /// Assigns the record's template and runs the detectors; returns anomalies that opened.
+    mutating func process(_ record: inout LogRecord, now: Date) -> [Anomaly] {
+        let m = miner.add(record.message)
+        record.templateID = m.id
+        record.template = m.template
+        record.params = m.params
+        records += 1
+        let t = record.time ?? now
+        if var x = meta[m.id] {
+            if record.level != .unknown && (x.level == .unknown || record.level > x.level) { x.level = record.level }
+            x.lastSeen = max(x.lastSeen, t)
+            if x.sources.count < Self.maxSourcesPerTemplate && !x.sources.contains(record.source) { x.sources.append(record.source) }
+            meta[m.id] = x
+        } else {
+            meta[m.id] = TemplateMeta(level: record.level, firstSeen: t, lastSeen: t, sources: [record.source])
+            // The miner evicts templates at its limit; drop metadata of evicted ids in bulk.
+            if meta.count > 2 * max(miner.config.maxTemplates, 1) { pruneMeta() }
+        }
+        return engine.observe(record, now: now)
+    }
+
+    mutating func advance(to now: Date) -> [Anomaly] {
+        engine.advance(to: now)
+    }
+
+    /// Templates with their metadata, most frequent first.
+    func templateRows(limit: Int = .max) -> [(info: TemplateInfo, meta: TemplateMeta?)] {
+        let sorted = miner.templates.sorted { ($0.count, -$0.id) > ($1.count, -$1.id) }
+        return sorted.prefix(limit).map { ($0, meta[$0.id]) }
+    }
+
+    private mutating func pruneMeta() {
+        let live = Set(miner.templates.map(\.id))
+        meta = meta.filter { live.contains($0.key) }
+    }
+}
