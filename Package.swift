@@ -74,6 +74,7 @@ let package = Package(
                 "QueryServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
+        .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent"]),
     ]
 )

@@ -30,6 +30,8 @@ public struct Agent: Sendable {
             throw FaultMavenError.runtime("state_dir \(config.stateDir): \(error.localizedDescription)")
         }
         let metrics = MetricsRegistry()
+        metrics.gaugeFamily("faultmaven_build_info", help: "Always 1; the version is a label.", labels: ["version"])
+            .gauge(FaultMavenVersion.string).set(1)
         let channel = BoundedChannel<[RawLine]>(capacity: Limits.channelBatches)
         let live = LiveState()
         let backend = AgentBackend(live: live, metrics: metrics, analysis: config.analysis)

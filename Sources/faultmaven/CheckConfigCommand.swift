@@ -11,7 +11,7 @@ struct CheckConfigCommand: ParsableCommand {
     func run() throws {
         let path = options.resolve()
         let result = ConfigLoader.check(path: path)
-        for line in result.errors + result.warnings { writeStdout(line + "\n") }
+        for line in result.all { writeStdout(line + "\n") }
         if !result.errors.isEmpty { throw ExitCode(1) }
         writeStdout("\(path): OK (\(result.summary))\n")
     }

@@ -11,6 +11,8 @@ public enum ConfigLoader {
     public struct CheckResult: Sendable {
         public var errors: [String]
         public var warnings: [String]
+        /// Errors and warnings together, in file and line order.
+        public var all: [String] = []
         public var config: AgentConfig?
         public var summary: String {
             guard let c = config else { return "invalid" }
@@ -32,19 +34,21 @@ public enum ConfigLoader {
         do {
             document = try FluentConfigReader().read(path: path)
         } catch let e as FluentConfigError {
-            return CheckResult(errors: [e.description], warnings: [], config: nil)
+            return CheckResult(errors: [e.description], warnings: [], all: [e.description], config: nil)
         } catch {
-            return CheckResult(errors: ["\(path): \(error)"], warnings: [], config: nil)
+            return CheckResult(errors: ["\(path): \(error)"], warnings: [], all: ["\(path): \(error)"], config: nil)
         }
         var diagnostics = document.warnings + SchemaValidator(registry: AgentSchema.registry).validate(document.root)
         var config = AgentConfig(path: path)
-        if !diagnostics.contains(where: { $0.severity == .error }) {
-            build(document.root, into: &config, diagnostics: &diagnostics)
-        }
+        // Build even when validation found errors, to report every problem in one pass;
+        // a bad value found by both is reported once.
+        build(document.root, into: &config, diagnostics: &diagnostics)
+        var seen = Set<String>()
+        diagnostics = diagnostics.filter { seen.insert($0.description).inserted }
         diagnostics.sort { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
         let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
         let warnings = diagnostics.filter { $0.severity == .warning }.map(\.description)
-        return CheckResult(errors: errors, warnings: warnings, config: errors.isEmpty ? config : nil)
+        return CheckResult(errors: errors, warnings: warnings, all: diagnostics.map(\.description), config: errors.isEmpty ? config : nil)
     }
 
     private static func build(_ root: ConfigSection, into config: inout AgentConfig, diagnostics: inout [Diagnostic]) {
@@ -53,6 +57,8 @@ public enum ConfigLoader {
                 try body()
             } catch let e as FluentConfigError {
                 diagnostics.append(e.diagnostic)
+            } catch is SkipSource {
+                return
             } catch let e as FaultMavenError {
                 diagnostics.append(.error(e.message, at: at))
             } catch {
@@ -63,11 +69,15 @@ public enum ConfigLoader {
             switch section.name {
             case "source" where section.type == "tail":
                 attempt(section.location) { config.sources.append(try tailSource(section)) }
+            case "source":
+                if let t = section.type, AgentSchema.plannedSourceTypes.contains(t) {
+                    diagnostics.append(.warning("<source> @type '\(t)' is not supported yet (supported: tail); this source is skipped", at: section.location))
+                }
             case "match":
                 if let kind = section.type.flatMap(AgentConfig.Output.Kind.init(rawValue:)) {
                     config.outputs.append(.init(pattern: TagPattern(section.argument), kind: kind))
-                } else if let t = section.type {
-                    diagnostics.append(.warning("output @type '\(t)' is not supported yet; records matching '\(section.argument)' are not shipped", at: section.location))
+                } else if let t = section.type, AgentSchema.plannedOutputTypes.contains(t) {
+                    diagnostics.append(.warning("<match> @type '\(t)' is not supported yet (supported: stdout, null); records matching '\(section.argument)' are not shipped", at: section.location))
                 }
             case "filter":
                 diagnostics.append(.warning("<filter> is not supported yet; records pass unfiltered", at: section.location))
@@ -79,16 +89,18 @@ public enum ConfigLoader {
                 break
             }
         }
-        if config.sources.isEmpty {
+        if !root.sections.contains(where: { $0.name == "source" && $0.type == "tail" }) {
             diagnostics.append(.warning("no supported <source>: the agent will only serve the query port", at: root.location))
         }
     }
 
     private static func tailSource(_ s: ConfigSection) throws -> AgentConfig.Source {
         typealias T = AgentSchema.Tail
-        let pathText = try s.value(for: T.path)?.stringValue ?? ""
+        // A missing `path` was already reported by the schema validator.
+        guard let pathParam = s.param("path") else { throw SkipSource() }
+        let pathText = pathParam.value
         let paths = pathText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !paths.isEmpty else { throw FluentConfigError("parameter 'path' is empty", at: s.param("path")?.location ?? s.location) }
+        guard !paths.isEmpty else { throw FluentConfigError("parameter 'path' is empty", at: pathParam.location) }
         var tail = TailConfig(
             sourceID: pathText.trimmingCharacters(in: .whitespaces), paths: paths,
             excludePaths: try s.value(for: T.excludePath)?.arrayValue?.compactMap(\.stringValue) ?? [],
@@ -115,6 +127,9 @@ public enum ConfigLoader {
         }
         return .init(id: s.id ?? tail.sourceID, tail: tail, parser: parser, location: s.location.description)
     }
+
+    /// Thrown when a problem already reported by validation makes a section unusable.
+    struct SkipSource: Error {}
 
     /// A `<parse>` section (absent: `auto`).
     static func parserConfig(_ p: ConfigSection?) throws -> ParserConfig {

@@ -1,0 +1,84 @@
+import FaultMavenCore
+import Foundation
+import Testing
+@testable import FaultMavenAgent
+
+@Suite struct TagPatternTests {
+    @Test func fluentdMatchSemantics() {
+        #expect(TagPattern("a.*").matches("a.b"))
+        #expect(!TagPattern("a.*").matches("a"))
+        #expect(!TagPattern("a.*").matches("a.b.c"))
+        #expect(TagPattern("a.**").matches("a"))
+        #expect(TagPattern("a.**").matches("a.b.c"))
+        #expect(TagPattern("**").matches("anything.at.all"))
+        #expect(TagPattern("a.{b,c}").matches("a.c"))
+        #expect(!TagPattern("a.{b,c}").matches("a.d"))
+        #expect(TagPattern("x.y a.*").matches("a.q"), "space-separated alternatives")
+    }
+}
+
+@Suite struct SourceNameTests {
+    @Test(arguments: [
+        ("/var/log/app.log.1", "/var/log/app.log"),
+        ("/var/log/app.log.2.gz", "/var/log/app.log"),
+        ("/var/log/app.log-20260302", "/var/log/app.log"),
+        ("/var/log/syslog.1", "/var/log/syslog"),
+        ("/var/log/app.log", "/var/log/app.log"),
+        ("/data/v1.2", "/data/v1.2"),
+        ("/var/log/node-12345.json", "/var/log/node-12345.json"),
+    ])
+    func rotatedGenerationsFoldIntoOneName(_ path: String, _ expected: String) {
+        #expect(SourceName.canonical(path) == expected)
+    }
+}
+
+@Suite struct RecordJSONTests {
+    @Test func escapesAndShape() throws {
+        var r = LogRecord(source: "/a \"b\".log", line: 7, time: Date(timeIntervalSince1970: 1_772_438_400.5), level: .error, message: "x\n\ty\u{1}")
+        r.templateID = 3
+        r.template = "x <*>"
+        r.params = ["\\"]
+        let line = RecordJSON.line(r)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(obj["source"] as? String == "/a \"b\".log")
+        #expect(obj["message"] as? String == "x\n\ty\u{1}")
+        #expect(obj["time"] as? String == "2026-03-02T08:00:00.500Z")
+        #expect(obj["template_id"] as? Int == 3)
+        #expect(obj["params"] as? [String] == ["\\"])
+        #expect(!line.contains("\n"))
+    }
+}
+
+@Suite struct LogDigesterTests {
+    @Test func summarizesSubmittedLines() {
+        let lines = [
+            "2026-03-02 08:00:00,000 INFO app: started",
+            "2026-03-02 08:00:01,000 ERROR app.db: connection refused to db-1:5432",
+            "2026-03-02 08:00:02,000 ERROR app.db: connection refused to db-2:5432",
+            "2026-03-02 08:00:03,000 WARNING app: slow request 900ms",
+        ]
+        let d = LogDigester(analysis: .init()).digest(lines: lines, label: "t")
+        #expect(d.lines == 4 && d.events == 4)
+        #expect(d.errorCount == 2 && d.warningCount == 1)
+        #expect(d.errorSamples.first == "connection refused to db-1:5432", "one sample per error template, errors first")
+        #expect(d.errorSamples.count == 2)
+        #expect(d.summary.hasPrefix("Log analysis complete. Detected 2 errors and 1 warning in 4 events."))
+    }
+}
+
+@Suite struct DemoWriterTests {
+    @Test func incidentChangesTheTraffic() {
+        var w = DemoWriter(directory: "/unused")
+        w.incidentAfter = 10
+        w.incidentLength = 10
+        var rng = SplitMix64(seed: 1)
+        var before = 0, during = 0
+        for i in 0..<2000 {
+            let t = i < 1000 ? 1.0 : 15.0
+            let errs = w.lines(at: Date(), t: t, rng: &rng).filter { $0.line.contains("pool exhausted") }.count
+            if i < 1000 { before += errs } else { during += errs }
+        }
+        #expect(before == 0)
+        #expect(during > 200)
+    }
+}
