@@ -7,11 +7,22 @@ import Synchronization
 /// dropping data (back-pressure). `finish()` ends the stream once the consumer has drained
 /// everything already sent, including sends still waiting for room.
 /// Carry batches (`[RawLine]`, `[LogRecord]`) rather than single values on hot paths.
+///
+/// Both ends honour task cancellation: a cancelled `send` returns `false` (the element was not
+/// accepted), a cancelled `receive` returns `nil`, so a stage never hangs on a partner that is gone.
 public final class BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
+    private struct Producer {
+        var id: UInt64
+        var element: Element
+        var continuation: CheckedContinuation<Bool, Never>
+    }
+
     private struct State {
         var buffer: Deque<Element> = []
-        var producers: Deque<(Element, CheckedContinuation<Bool, Never>)> = []
+        var producers: Deque<Producer> = []
         var consumer: CheckedContinuation<Element?, Never>?
+        var consumerID: UInt64 = 0
+        var nextID: UInt64 = 0
         var finished = false
     }
 
@@ -44,13 +55,13 @@ public final class BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
     private func take(_ s: inout State) -> Take {
         if let e = s.buffer.popFirst() {
             var resumed: CheckedContinuation<Bool, Never>?
-            if let (pe, pc) = s.producers.popFirst() {
-                s.buffer.append(pe)
-                resumed = pc
+            if let p = s.producers.popFirst() {
+                s.buffer.append(p.element)
+                resumed = p.continuation
             }
             return .value(e, resumed)
         }
-        if let (pe, pc) = s.producers.popFirst() { return .value(pe, pc) }
+        if let p = s.producers.popFirst() { return .value(p.element, p.continuation) }
         return s.finished ? .end : .empty
     }
 
@@ -65,19 +76,34 @@ public final class BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
             return true
         case .full: break
         }
-        return await withCheckedContinuation { (cont: CheckedContinuation<Bool, Never>) in
-            let outcome: Offer = state.withLock { s in
-                let o = offer(element, &s)
-                if case .full = o { s.producers.append((element, cont)) }
-                return o
+        let id = state.withLock { s in
+            s.nextID += 1
+            return s.nextID
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (cont: CheckedContinuation<Bool, Never>) in
+                let outcome: Offer = state.withLock { s in
+                    // Checked under the lock: a cancellation either happened already (seen here)
+                    // or will find this producer in the queue.
+                    if Task.isCancelled { return .rejected }
+                    let o = offer(element, &s)
+                    if case .full = o { s.producers.append(Producer(id: id, element: element, continuation: cont)) }
+                    return o
+                }
+                switch outcome {
+                case .rejected: cont.resume(returning: false)
+                case .delivered(let consumer):
+                    consumer?.resume(returning: element)
+                    cont.resume(returning: true)
+                case .full: break
+                }
             }
-            switch outcome {
-            case .rejected: cont.resume(returning: false)
-            case .delivered(let consumer):
-                consumer?.resume(returning: element)
-                cont.resume(returning: true)
-            case .full: break
+        } onCancel: {
+            let cont: CheckedContinuation<Bool, Never>? = state.withLock { s in
+                guard let i = s.producers.firstIndex(where: { $0.id == id }) else { return nil }
+                return s.producers.remove(at: i).continuation
             }
+            cont?.resume(returning: false)
         }
     }
 
@@ -106,24 +132,39 @@ public final class BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
         case .empty:
             break
         }
-        return await withCheckedContinuation { (cont: CheckedContinuation<Element?, Never>) in
-            let now: Take = state.withLock { s in
-                let t = take(&s)
-                if case .empty = t {
-                    precondition(s.consumer == nil, "BoundedChannel has a single consumer")
-                    s.consumer = cont
+        let id = state.withLock { s in
+            s.nextID += 1
+            return s.nextID
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (cont: CheckedContinuation<Element?, Never>) in
+                let now: Take = state.withLock { s in
+                    if Task.isCancelled { return .end }
+                    let t = take(&s)
+                    if case .empty = t {
+                        precondition(s.consumer == nil, "BoundedChannel has a single consumer")
+                        s.consumer = cont
+                        s.consumerID = id
+                    }
+                    return t
                 }
-                return t
+                switch now {
+                case .value(let e, let producer):
+                    producer?.resume(returning: true)
+                    cont.resume(returning: e)
+                case .end:
+                    cont.resume(returning: nil)
+                case .empty:
+                    break
+                }
             }
-            switch now {
-            case .value(let e, let producer):
-                producer?.resume(returning: true)
-                cont.resume(returning: e)
-            case .end:
-                cont.resume(returning: nil)
-            case .empty:
-                break
+        } onCancel: {
+            let cont: CheckedContinuation<Element?, Never>? = state.withLock { s in
+                guard s.consumerID == id, let c = s.consumer else { return nil }
+                s.consumer = nil
+                return c
             }
+            cont?.resume(returning: nil)
         }
     }
 

@@ -64,13 +64,79 @@ import Testing
         try h.close()
     }
 
+    /// Starts `faultmaven run` with `config`; stdout/stderr go to files in `dir`.
+    static func startAgent(_ dir: TempDir, config: String) throws -> Process {
+        try dir.write("fluent.conf", config)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["run", "-c", dir.file("fluent.conf")]
+        _ = FileManager.default.createFile(atPath: dir.file("stdout"), contents: nil)
+        _ = FileManager.default.createFile(atPath: dir.file("stderr"), contents: nil)
+        p.standardOutput = FileHandle(forWritingAtPath: dir.file("stdout"))
+        p.standardError = FileHandle(forWritingAtPath: dir.file("stderr"))
+        try p.run()
+        return p
+    }
+
+    /// A real Prometheus server scrapes the agent, and the series arrive in its TSDB.
+    @Test func prometheusScrapesTheAgent() async throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let port = Self.freePort(), promPort = Self.freePort()
+        try FileManager.default.createDirectory(atPath: dir.path + "/logs", withIntermediateDirectories: true)
+        try Self.append(dir.path + "/logs/a.log", (1...25).map { "2026-03-02 08:00:00,000 INFO app: line \($0)" })
+        let agent = try Self.startAgent(dir, config: """
+            <source>
+              @type tail
+              path \(dir.path)/logs/*.log
+              read_from_head true
+            </source>
+            <faultmaven>
+              port \(port)
+              state_dir \(dir.path)/state
+            </faultmaven>
+
+            """)
+        defer { if agent.isRunning { agent.terminate() } }
+        try dir.write("prometheus.yml", """
+            global:
+              scrape_interval: 1s
+            scrape_configs:
+              - job_name: faultmaven
+                static_configs:
+                  - targets: ["127.0.0.1:\(port)"]
+
+            """)
+        let prom = Process()
+        prom.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        prom.arguments = [
+            "prometheus", "--config.file=\(dir.file("prometheus.yml"))", "--storage.tsdb.path=\(dir.path)/tsdb",
+            "--web.listen-address=127.0.0.1:\(promPort)",
+        ]
+        prom.standardOutput = FileHandle.nullDevice
+        prom.standardError = FileHandle.nullDevice
+        try prom.run()
+        defer { if prom.isRunning { prom.terminate() } }
+
+        let query = "http://127.0.0.1:\(promPort)/api/v1/query?query=faultmaven_source_lines_total"
+        var last = ""
+        let ok = try await Self.waitFor("Prometheus to store the agent's line count", seconds: 90) {
+            let (code, body) = try await Self.curl([query])
+            last = body
+            return code == 200 && body.contains(#""faultmaven_source_lines_total""#) && body.contains(#""25"]"#)
+        }
+        #expect(ok, "last answer: \(last)")
+        let (_, up) = try await Self.curl(["http://127.0.0.1:\(promPort)/api/v1/query?query=up"])
+        #expect(up.contains(#""job":"faultmaven""#) && up.contains(#""1"]"#), "the scrape target is up: \(up)")
+    }
+
     @Test func tailsRotatesAnswersAndShutsDownCleanly() async throws {
         let dir = try TempDir()
         defer { dir.cleanup() }
         let port = Self.freePort()
         let logs = dir.path + "/logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
-        try dir.write("fluent.conf", """
+        let config = """
             <source>
               @type tail
               path \(logs)/*.log
@@ -86,19 +152,12 @@ import Testing
               state_dir \(dir.path)/state
             </faultmaven>
 
-            """)
+            """
         let app = logs + "/app.log"
         let line = { (i: Int) in "2026-03-02 08:00:\(String(format: "%02d", i % 60)),000 INFO app.api: GET /api/orders/\(i) 200 in \(i % 90)ms" }
         try Self.append(app, (1...200).map(line))
 
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CLI.binary)
-        p.arguments = ["run", "-c", dir.file("fluent.conf")]
-        _ = FileManager.default.createFile(atPath: dir.file("stdout"), contents: nil)
-        _ = FileManager.default.createFile(atPath: dir.file("stderr"), contents: nil)
-        p.standardOutput = FileHandle(forWritingAtPath: dir.file("stdout"))
-        p.standardError = FileHandle(forWritingAtPath: dir.file("stderr"))
-        try p.run()
+        let p = try Self.startAgent(dir, config: config)
         defer { if p.isRunning { p.interrupt(); p.terminate() } }
 
         let base = "http://127.0.0.1:\(port)"

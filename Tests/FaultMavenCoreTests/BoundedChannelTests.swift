@@ -39,11 +39,7 @@ import Testing
         await ch.send(1)
         let blocked = Task { await ch.send(2) }
         // The second send cannot complete until the consumer takes one.
-        var spins = 0
-        while ch.count < 2 && spins < 1_000_000 {
-            await Task.yield()
-            spins += 1
-        }
+        await waitUntilQueued(ch, 2)
         #expect(ch.count == 2, "the second send is parked, not dropped")
         #expect(await ch.receive() == 1)
         #expect(await blocked.value == true)
@@ -67,5 +63,40 @@ import Testing
         await Task.yield()
         ch.finish()
         #expect(await consumer.value == nil)
+    }
+}
+
+@Suite struct BoundedChannelCancellationTests {
+    @Test func cancelledSendReturnsFalseAndLeavesNothingBehind() async {
+        let ch = BoundedChannel<Int>(capacity: 1)
+        await ch.send(1)
+        let blocked = Task { await ch.send(2) }
+        await waitUntilQueued(ch, 2)
+        blocked.cancel()
+        #expect(await blocked.value == false)
+        #expect(ch.count == 1, "the cancelled element was withdrawn")
+        ch.finish()
+        #expect(await ch.receive() == 1)
+        #expect(await ch.receive() == nil)
+    }
+
+    @Test func cancelledReceiveReturnsNil() async {
+        let ch = BoundedChannel<Int>(capacity: 1)
+        let consumer = Task { await ch.receive() }
+        await Task.yield()
+        consumer.cancel()
+        #expect(await consumer.value == nil)
+        // The channel still works for a new consumer.
+        await ch.send(5)
+        #expect(await ch.receive() == 5)
+    }
+}
+
+/// Yields until `count` elements wait in the channel (bounded, so a bug fails instead of hanging).
+func waitUntilQueued<T>(_ ch: BoundedChannel<T>, _ count: Int) async {
+    var spins = 0
+    while ch.count < count && spins < 1_000_000 {
+        await Task.yield()
+        spins += 1
     }
 }
