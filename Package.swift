@@ -74,7 +74,7 @@ let package = Package(
                 "QueryServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent"]),
+        .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent", "LogParsing"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent"]),
     ]
 )

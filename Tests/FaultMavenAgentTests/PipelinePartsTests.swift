@@ -1,6 +1,7 @@
 import FaultMavenCore
 import Foundation
 import Testing
+import LogParsing
 @testable import FaultMavenAgent
 
 @Suite struct TagPatternTests {
@@ -80,5 +81,28 @@ import Testing
         }
         #expect(before == 0)
         #expect(during > 200)
+    }
+}
+
+@Suite struct AnalyzerTests {
+    @Test func sourceIsThePathAsGivenEvenForRotatedNames() throws {
+        let path = NSTemporaryDirectory() + "fm-an-\(UUID().uuidString).log.1"
+        try "2026-03-02 08:00:00,000 INFO app: one\n2026-03-02 08:00:01,000 INFO app: two\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try Analyzer().run(paths: [path], warn: { _ in })
+        #expect(result.records.first?.map(\.source) == [path, path])
+        #expect(result.report.files.first?.format == "timestamp_level")
+        #expect(result.report.files.first?.levels == ["INFO": 2])
+    }
+
+    @Test func forcedParserAppliesToEveryFile() throws {
+        let path = NSTemporaryDirectory() + "fm-an-\(UUID().uuidString).log"
+        try #"{"level":"error","msg":"boom"}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let none = try Analyzer(parse: ParserType.none).run(paths: [path], warn: { _ in })
+        #expect(none.records.first?.first?.message == #"{"level":"error","msg":"boom"}"#)
+        let auto = try Analyzer().run(paths: [path], warn: { _ in })
+        #expect(auto.records.first?.first?.message == "boom")
+        #expect(auto.records.first?.first?.level == .error)
     }
 }

@@ -97,7 +97,7 @@ public struct Analyzer: Sendable {
     }
 
     private func read(_ path: String) throws -> FileEvents {
-        var bank = ParserBank(configs: [path: parserConfig(for: path)])
+        var bank = ParserBank(configs: [path: parserConfig(for: path)], foldRotations: false)
         let reference = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
         var records: [LogRecord] = []
         let stats = try LogFileReader.read(path: path, maxLineBytes: maxLineBytes) { batch in

@@ -17,6 +17,9 @@ struct ParserBank: Sendable {
     let fallback: ParserConfig
     let maxFiles: Int
     let pathKeys: [String: String]
+    /// Fold rotated generations (`app.log.1`) into one source name (`run`); `analyze` keeps
+    /// every path as given.
+    let foldRotations: Bool
     private(set) var evictions = 0
     /// Records whose parser could not be built (should not happen: configs are validated).
     private(set) var failures = 0
@@ -24,8 +27,12 @@ struct ParserBank: Sendable {
     /// - Parameters:
     ///   - configs: parser configuration per source id.
     ///   - pathKeys: per source id, the field that receives the file path (`path_key`).
-    init(configs: [String: ParserConfig], fallback: ParserConfig = ParserConfig(type: .auto), pathKeys: [String: String] = [:], maxFiles: Int = 4096) {
+    init(
+        configs: [String: ParserConfig], fallback: ParserConfig = ParserConfig(type: .auto), pathKeys: [String: String] = [:],
+        foldRotations: Bool = true, maxFiles: Int = 4096
+    ) {
         self.configs = configs
+        self.foldRotations = foldRotations
         self.fallback = fallback
         self.pathKeys = pathKeys
         self.maxFiles = maxFiles
@@ -92,7 +99,7 @@ struct ParserBank: Sendable {
     }
 
     private func emit(_ events: inout [ParsedEvent], path: String, entry: Entry, readAt: Date, into out: inout [LogRecord]) {
-        let source = SourceName.canonical(path)
+        let source = foldRotations ? SourceName.canonical(path) : path
         let pathKey = pathKeys[entry.sourceID]
         for e in events {
             var fields = e.fields
