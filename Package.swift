@@ -21,6 +21,9 @@ let package = Package(
             name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(
+            name: "CSystemd", path: "Sources/CSystemd", pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]),
+        .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(
@@ -33,7 +36,7 @@ let package = Package(
         .target(
             name: "LogIngest",
             dependencies: [
-                "FaultMavenCore", "CZstd", "CZlib",
+                "FaultMavenCore", "CZstd", "CZlib", "CSystemd",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .target(name: "LogParsing", dependencies: ["FaultMavenCore"]),
