@@ -1,6 +1,7 @@
 import FaultMavenCore
 import Foundation
 import Logging
+import ServiceLifecycle
 import Synchronization
 import Testing
 
@@ -61,24 +62,42 @@ func waitUntil(_ what: @autoclosure () -> String, seconds: Double = 60, _ condit
 
 let quietLogger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-/// Runs a TailSource and collects every line it sends.
+/// Runs a TailSource (inside a `ServiceGroup`) and collects every line it sends. With
+/// `acks`, the consumer acknowledges each batch after `ackDelay`, once `ackGate` is open.
 final class TailHarness: Sendable {
     let registry: MetricsRegistry
     let config: TailConfig
+    let acks: Acknowledgements?
     private let channel = BoundedChannel<[RawLine]>(capacity: 64)
     private let collected = LineBox()
+    private let group: ServiceGroup
+    /// While false the consumer receives batches but holds their acknowledgements.
+    let ackGate = Gate()
     private let tasks = Mutex<(source: Task<Void, any Error>?, consumer: Task<Void, Never>?)>((nil, nil))
 
-    init(_ config: TailConfig, registry: MetricsRegistry = MetricsRegistry(), now: @escaping @Sendable () -> Date = { Date() }) {
+    init(
+        _ config: TailConfig, registry: MetricsRegistry = MetricsRegistry(), acks: Acknowledgements? = nil,
+        ackDelay: Duration = .zero, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.config = config
         self.registry = registry
-        let source = TailSource(config: config, output: channel, metrics: registry, logger: quietLogger, now: now)
+        self.acks = acks
+        let source = TailSource(config: config, output: channel, metrics: registry, logger: quietLogger, acknowledgements: acks, now: now)
+        group = ServiceGroup(services: [source], logger: quietLogger)
         let channel = self.channel
         let collected = self.collected
+        let gate = self.ackGate
         let consumer = Task {
-            for await batch in channel { collected.lines.withLock { $0.append(contentsOf: batch) } }
+            for await batch in channel {
+                collected.lines.withLock { $0.append(contentsOf: batch) }
+                guard let acks else { continue }
+                if ackDelay > .zero { try? await Task.sleep(for: ackDelay) }
+                while !gate.isOpen { try? await Task.sleep(for: .milliseconds(10)) }
+                acks.acknowledge(batch: batch)
+            }
         }
-        let run = Task { try await source.run() }
+        let group = self.group
+        let run = Task { try await group.run() }
         tasks.withLock { $0 = (run, consumer) }
     }
 
@@ -98,17 +117,45 @@ final class TailHarness: Sendable {
         try await waitUntil("\(count) lines (have \(lines.count))") { lines.count >= count }
     }
 
-    /// Cancels the source, waits for it to save its checkpoints, then ends the consumer.
+    /// Cancels the source (no graceful shutdown), waits for it to save its checkpoints, then
+    /// ends the consumer.
     func stop() async throws {
         let (run, consumer) = tasks.withLock { $0 }
         run?.cancel()
         try await run?.value
         channel.finish()
+        ackGate.isOpen = true
         await consumer?.value
+    }
+
+    /// Triggers a graceful shutdown and waits for the source to finish (it waits for the
+    /// acknowledgements), then ends the consumer.
+    func stopGracefully() async throws {
+        let (run, consumer) = tasks.withLock { $0 }
+        await group.triggerGracefulShutdown()
+        try await run?.value
+        channel.finish()
+        ackGate.isOpen = true
+        await consumer?.value
+    }
+
+    /// Waits for the source task alone to end (after a trigger from elsewhere).
+    func waitSourceEnded() async throws {
+        let run = tasks.withLock { $0.source }
+        try await run?.value
     }
 }
 
 /// Lines received, shared between the consumer task and the test.
 final class LineBox: Sendable {
     let lines = Mutex<[RawLine]>([])
+}
+
+/// A flag shared between the test and the harness consumer.
+final class Gate: Sendable {
+    private let state = Mutex(true)
+    var isOpen: Bool {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
+    }
 }

@@ -17,3 +17,7 @@ struct PlainDecoder: ByteDecoder {
 
     var rawBytesRead: Int64 { input.bytesRead }
 }
+
+/// Words every decoder's "input ended inside the compressed data" error contains: a file
+/// still being written (a rotated log being compressed) looks like this and is retried later.
+let truncatedDataMarker = "unexpected end of data"

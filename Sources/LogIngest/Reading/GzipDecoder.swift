@@ -66,7 +66,7 @@ final class GzipDecoder: ByteDecoder {
                     inflateReset(stream)
                 case Z_OK, Z_BUF_ERROR:
                     if produced == 0 && rc == Z_BUF_ERROR && inputEnded && stream.pointee.avail_in == 0 {
-                        throw FaultMavenError.badInput("\(input.name): truncated gzip file (unexpected end of data)")
+                        throw FaultMavenError.badInput("\(input.name): truncated gzip file (\(truncatedDataMarker))")
                     }
                 default:
                     let detail = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(rc)"

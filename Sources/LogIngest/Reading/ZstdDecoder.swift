@@ -50,7 +50,7 @@ final class ZstdDecoder: ByteDecoder {
                 lastHint = rc
                 if dst.pos > 0 { return dst.pos }
                 if inputEnded && inPos == inSize {
-                    throw FaultMavenError.badInput("\(input.name): truncated zstd file (unexpected end of data)")
+                    throw FaultMavenError.badInput("\(input.name): truncated zstd file (\(truncatedDataMarker))")
                 }
             }
         }

@@ -42,6 +42,27 @@ struct Fingerprint: Equatable, Sendable {
         return now.length == length && now.hash == hash
     }
 
+    /// The fingerprint of the first `min(maxBytes, bytes.count)` bytes of `bytes` (a file's
+    /// head already in memory, such as the decompressed head of a rotated `.gz` file).
+    static func of(_ bytes: some Collection<UInt8>) -> Fingerprint {
+        let head = Array(bytes.prefix(maxBytes))
+        return Fingerprint(length: head.count, hash: fnv1a(head[...]))
+    }
+
+    /// True when `head` starts with the bytes this fingerprint covers (`head` may be longer).
+    func matches(head: [UInt8]) -> Bool {
+        guard head.count >= length else { return false }
+        return Fingerprint.fnv1a(head[0..<length]) == hash
+    }
+
+    /// Whether this fingerprint is strong enough to tell a file's copy from another file by the
+    /// head alone: it covers at least ``minimumBytes``. Shorter heads (tiny files, short
+    /// identical banners) are never used to declare two files the same content.
+    var isDistinctive: Bool { length >= Fingerprint.minimumBytes }
+
+    /// Shortest head used to recognise copies (see ``isDistinctive``).
+    static let minimumBytes = 256
+
     private static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {

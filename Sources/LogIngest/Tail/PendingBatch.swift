@@ -10,12 +10,14 @@ struct PendingBatch {
     struct Commit {
         let file: TailedFile
         let generation: Int
+        let streamID: String
         let offset: Int64
     }
 
     private struct Run {
         let file: TailedFile
         let generation: Int
+        let streamID: String
         var upTo: Int
     }
 
@@ -32,7 +34,7 @@ struct PendingBatch {
         if let last = runs.last, last.file === file, last.generation == file.generation {
             runs[runs.count - 1].upTo = lines.count
         } else {
-            runs.append(Run(file: file, generation: file.generation, upTo: lines.count))
+            runs.append(Run(file: file, generation: file.generation, streamID: file.streamID, upTo: lines.count))
         }
     }
 
@@ -45,14 +47,14 @@ struct PendingBatch {
         for run in runs {
             if start >= k { break }
             let end = min(run.upTo, k)
-            commits.append(Commit(file: run.file, generation: run.generation, offset: ends[end - 1]))
+            commits.append(Commit(file: run.file, generation: run.generation, streamID: run.streamID, offset: ends[end - 1]))
             start = run.upTo
         }
         let taken = Array(lines[0..<k])
         lines.removeFirst(k)
         ends.removeFirst(k)
         runs = runs.compactMap { r in
-            r.upTo <= k ? nil : Run(file: r.file, generation: r.generation, upTo: r.upTo - k)
+            r.upTo <= k ? nil : Run(file: r.file, generation: r.generation, streamID: r.streamID, upTo: r.upTo - k)
         }
         return (taken, commits)
     }

@@ -1,7 +1,4 @@
 import FaultMavenCore
-import Foundation
-
-import Glibc
 
 /// Checkpoints in Fluentd's `pos_file` format, so an existing Fluentd pos file carries over:
 /// one line per file, `PATH\tOFFSET\tINODE`, both numbers as 16 lower-case hex digits
@@ -27,13 +24,7 @@ struct PositionFile: Sendable {
     /// Parsed entries by path, plus the number of lines that could not be used.
     /// A missing file is empty; an unreadable one is an error naming it.
     func load() throws -> (entries: [String: Entry], skipped: Int) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return ([:], 0) }
-            throw FaultMavenError.badInput("pos_file " + SystemError.describe(path, errno))
-        }
-        defer { close(fd) }
-        let bytes = try ByteInput.readUpTo(fd: fd, count: PositionFile.maxFileBytes, name: path)
+        guard let bytes = try AtomicFile.read(path, limit: PositionFile.maxFileBytes, what: "pos_file") else { return ([:], 0) }
         return PositionFile.parse(String(decoding: bytes, as: UTF8.self))
     }
 
@@ -62,7 +53,7 @@ struct PositionFile: Sendable {
     /// The file's text for `entries`, sorted by path.
     static func render(_ entries: [String: Entry]) -> String {
         var out = ""
-        for (path, e) in entries.sorted(by: { $0.key < $1.key }) {
+        for (path, e) in entries.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
             out += "\(path)\t\(hex16(UInt64(max(0, e.offset))))\t\(hex16(e.inode))\n"
         }
         return out
@@ -73,41 +64,8 @@ struct PositionFile: Sendable {
         return String(repeating: "0", count: max(0, 16 - s.count)) + s
     }
 
-    /// Writes `entries` atomically: a temp file beside the target, fsync, rename, then fsync
-    /// of the directory so the rename itself survives a crash.
+    /// Writes `entries` atomically (see ``AtomicFile/write(_:to:)``).
     func save(_ entries: [String: Entry]) throws {
-        let text = PositionFile.render(entries)
-        let tmp = path + ".tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 { throw FaultMavenError.runtime(SystemError.describe(tmp, errno)) }
-        var ok = true
-        var code: Int32 = 0
-        text.utf8CString.withUnsafeBytes { raw in
-            var off = 0
-            let total = raw.count - 1  // without the trailing NUL
-            while off < total {
-                let n = write(fd, raw.baseAddress! + off, total - off)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    code = errno
-                    return
-                }
-                off += n
-            }
-        }
-        if ok && fsync(fd) != 0 { ok = false; code = errno }
-        close(fd)
-        if ok && rename(tmp, path) != 0 { ok = false; code = errno }
-        if !ok {
-            unlink(tmp)
-            throw FaultMavenError.runtime(SystemError.describe(path, code))
-        }
-        let dir = (path as NSString).deletingLastPathComponent
-        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 {
-            fsync(dfd)
-            close(dfd)
-        }
+        try AtomicFile.write(PositionFile.render(entries), to: path)
     }
 }

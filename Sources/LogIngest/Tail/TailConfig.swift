@@ -54,6 +54,10 @@ public struct TailConfig: Sendable, Equatable {
     public var readLinesLimit: Int
     /// Files open at once at most; files beyond it are skipped (counted) until room frees up.
     public var maxOpenFiles: Int
+    /// Seconds a graceful shutdown waits for the pipeline to acknowledge every line sent
+    /// (only with acknowledgements, see ``TailSource``); when it expires the checkpoints keep
+    /// the acknowledged positions and a warning is logged. Default 30.
+    public var shutdownAckTimeout: Double
 
     public init(
         sourceID: String? = nil, paths: [String], excludePaths: [String] = [], tag: String,
@@ -61,7 +65,7 @@ public struct TailConfig: Sendable, Equatable {
         rotateWait: Double = 5, maxLineSize: Int = Limits.maxLineBytes, pathKey: String? = nil,
         followInodes: Bool = false, enableStatWatcher: Bool = true, enableWatchTimer: Bool = true,
         pollInterval: Double = 1, batchLines: Int = Limits.batchLines, readLinesLimit: Int = 1000,
-        maxOpenFiles: Int = 1024
+        maxOpenFiles: Int = 1024, shutdownAckTimeout: Double = 30
     ) {
         self.sourceID = sourceID ?? paths.joined(separator: ",")
         self.paths = paths
@@ -80,6 +84,7 @@ public struct TailConfig: Sendable, Equatable {
         self.batchLines = batchLines
         self.readLinesLimit = readLinesLimit
         self.maxOpenFiles = maxOpenFiles
+        self.shutdownAckTimeout = shutdownAckTimeout
     }
 
     /// The tag for lines of `path`: the first `*` in ``tag`` replaced by the path with `/`
@@ -105,6 +110,7 @@ public struct TailConfig: Sendable, Equatable {
         if maxLineSize < 1 { throw FaultMavenError.badInput("tail: 'max_line_size' must be at least 1") }
         if batchLines < 1 { throw FaultMavenError.badInput("tail: batch size must be at least 1") }
         if readLinesLimit < 1 { throw FaultMavenError.badInput("tail: 'read_lines_limit' must be at least 1") }
+        if !(shutdownAckTimeout >= 0) { throw FaultMavenError.badInput("tail: shutdown acknowledgement timeout must not be negative") }
         if maxOpenFiles < 1 { throw FaultMavenError.badInput("tail: open file limit must be at least 1") }
         if !enableStatWatcher && !enableWatchTimer {
             throw FaultMavenError.badInput("tail: 'enable_stat_watcher' and 'enable_watch_timer' cannot both be false")

@@ -4,7 +4,8 @@ import Foundation
 import Glibc
 
 extension TailLoop {
-    /// Services the active files in `scope` (`nil` = all), then every draining file.
+    /// Services the active files in `scope` (`nil` = all), then every draining file, then
+    /// the compressed files being read.
     func service(_ scope: Set<String>?) async {
         let paths = scope.map { s in active.keys.filter { s.contains($0) } } ?? Array(active.keys)
         for path in paths.sorted() {
@@ -13,6 +14,19 @@ extension TailLoop {
             if outputClosed { return }
         }
         await serviceDraining()
+        if outputClosed { return }
+        await serviceCompressed()
+    }
+
+    /// Remembers the current stream of `file` as ended (to recognise copies of it).
+    func endStream(_ file: TailedFile) {
+        guard !file.isCompressed else { return }
+        let record = StreamRecord(
+            kind: .ended, identity: file.identity, generation: file.generation,
+            fingerprint: file.fingerprint ?? Fingerprint.of([]), offset: file.lastLineEnd,
+            size: 0, path: file.path)
+        ledger.end(StreamLedger.Ended(record: record, hi: file.lastLineEnd, floor: file.floor))
+        checkpointDirty = true
     }
 
     /// Checks the file at its path for rotation and truncation, then reads what is new.
@@ -35,6 +49,7 @@ extension TailLoop {
         if st.size < file.readOffset || (st.size != file.size && !file.fingerprintMatches()) {
             metrics.truncations.increment()
             logger.info("file truncated, reading from head", metadata: ["path": "\(file.path)", "size": "\(st.size)", "offset": "\(file.readOffset)"])
+            endStream(file)
             file.restartFromHead()
             checkpointDirty = true
         }
@@ -64,6 +79,7 @@ extension TailLoop {
                     if let last = file.splitter.finish() { append(last, of: file, readAt: Date()) }
                     if let wd = file.watch { watcher?.remove(wd) }
                     draining.remove(at: index)
+                    endStream(file)
                     continue
                 }
             }
@@ -88,7 +104,7 @@ extension TailLoop {
                 warnOnce("read:" + file.path, "read failed", ["path": "\(file.path)", "error": "\(SystemError.message(errno))"])
                 break
             }
-                if n == 0 { break }
+            if n == 0 { break }
             if file.headChecked < TailLoop.binaryCheckBytes && offset + Int64(n) > file.headChecked {
                 let from = Int(max(0, file.headChecked - offset))
                 let to = Int(min(Int64(n), TailLoop.binaryCheckBytes - offset))
@@ -117,8 +133,11 @@ extension TailLoop {
     func append(_ line: LineSplitter.Line, of file: TailedFile, readAt: Date) {
         if line.truncated { metrics.tooLongLines.increment() }
         if line.invalidUTF8 { metrics.invalidUTF8Lines.increment() }
-        let raw = RawLine(source: config.sourceID, path: file.path, tag: file.tag, number: file.nextNumber, text: line.text, readAt: readAt)
+        var raw = RawLine(source: config.sourceID, path: file.path, tag: file.tag, number: file.nextNumber, text: line.text, readAt: readAt)
+        raw.streamID = file.streamID
+        raw.position = line.endOffset
         file.nextNumber += 1
+        file.lastLineEnd = line.endOffset
         pending.append(raw, end: line.endOffset, file: file)
     }
 }

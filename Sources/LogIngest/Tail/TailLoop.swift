@@ -10,22 +10,32 @@ final class TailLoop {
     let output: BoundedChannel<[RawLine]>
     let metrics: TailMetrics
     let logger: Logger
+    let acks: Acknowledgements?
     let now: @Sendable () -> Date
     let clock = ContinuousClock()
     let expander: PathExpander
     let positions: PositionFile?
+    let stateFile: TailStateFile?
 
     /// Sleep step while waiting: bounds the reaction time to inotify events and shutdown.
     static let tick = Duration.milliseconds(50)
     static let readBufferBytes = 64 * 1024
     static let binaryCheckBytes: Int64 = 8 * 1024
+    /// Streams with sent but unacknowledged lines tracked at most (for the shutdown wait).
+    static let maxSentStreams = 65_536
 
     /// The file currently at each concrete path.
     var active: [String: TailedFile] = [:]
     /// Files renamed away, replaced or deleted, read until their deadline.
     var draining: [TailedFile] = []
+    /// Compressed files being read start to end.
+    var compressed: [TailedFile] = []
+    /// Compressed files read to their end whose lines are not all accepted/acknowledged yet.
+    var completing: [TailedFile] = []
     /// Checkpoints not (yet) matched to an open file.
     var carried: [String: PositionFile.Entry] = [:]
+    /// Sidecar knowledge: previous run's streams, ended streams, compressed files done.
+    var ledger = StreamLedger()
     var pending = PendingBatch()
     var readBuffer = [UInt8](repeating: 0, count: TailLoop.readBufferBytes)
     var watcher: InotifyWatcher?
@@ -36,40 +46,52 @@ final class TailLoop {
     var binaryFiles = RecentSet<FileIdentity>(limit: 4096)
     /// Paths counted as skipped for the open-file limit (counted once until opened).
     var overLimit = RecentSet<String>(limit: 4096)
+    /// Highest position sent per stream, until acknowledged (acknowledgement mode only).
+    var sent: [String: Int64] = [:]
+    /// New files that look like a copy of a file still being read: when first seen.
+    var deferredCopies: [String: ContinuousClock.Instant] = [:]
+    /// Compressed files found incomplete (still being written): where to pick up again.
+    var compressedRetries: [FileIdentity: CompressedRetry] = [:]
+    var reportedEvictions = 0
 
     /// `output` was finished: nothing more can be sent.
     var outputClosed = false
     var checkpointDirty = false
     var lastCheckpoint: ContinuousClock.Instant?
+    var lastSavedPositions: [String: PositionFile.Entry]?
+    var lastSavedRecords: [StreamRecord]?
     var nextRefresh: ContinuousClock.Instant
     var nextPoll: ContinuousClock.Instant
 
-    init(config: TailConfig, output: BoundedChannel<[RawLine]>, metrics: TailMetrics, logger: Logger, now: @escaping @Sendable () -> Date) {
+    init(
+        config: TailConfig, output: BoundedChannel<[RawLine]>, metrics: TailMetrics, logger: Logger,
+        acknowledgements: Acknowledgements?, now: @escaping @Sendable () -> Date
+    ) {
         self.config = config
         self.output = output
         self.metrics = metrics
         var logger = logger
         logger[metadataKey: "source"] = "\(config.sourceID)"
         self.logger = logger
+        self.acks = acknowledgements
         self.now = now
         self.expander = PathExpander(patterns: config.paths, excludes: config.excludePaths)
         self.positions = config.posFile.map { PositionFile(path: $0) }
+        self.stateFile = config.posFile.map { TailStateFile(posFile: $0) }
         nextRefresh = clock.now
         nextPoll = clock.now
     }
 
     var shouldStop: Bool { outputClosed || Task.isCancelled || Task.isShuttingDownGracefully }
 
+    /// Something to write at the next checkpoint turn (acknowledgements may have moved).
+    var checkpointWanted: Bool { checkpointDirty || (acks != nil && !sent.isEmpty) || !completing.isEmpty }
+
     func run() async throws {
-        if let positions {
-            let (entries, skipped) = try positions.load()
-            carried = entries
-            if skipped > 0 {
-                logger.warning("pos_file has unusable lines, ignored", metadata: ["pos_file": "\(positions.path)", "lines": "\(skipped)"])
-            }
-        }
+        try loadCheckpoints()
         startWatcher()
         refresh(startup: true)
+        resumeDraining()
         var scope: Set<String>? = nil
         while !shouldStop {
             await service(scope)
@@ -79,7 +101,7 @@ final class TailLoop {
             saveCheckpoints(force: false)
             let busy = active.values.filter(\.hasMore).map(\.path)
             let (next, rescan): (Set<String>?, Bool)
-            if busy.isEmpty && !draining.contains(where: \.hasMore) {
+            if busy.isEmpty && !draining.contains(where: \.hasMore) && !compressed.contains(where: \.hasMore) {
                 (next, rescan) = await waitForWork(sleep: true)
             } else {
                 // More to read: let other tasks run, pick up other work, keep going.
@@ -108,14 +130,15 @@ final class TailLoop {
             }
             if t >= nextRefresh { return ([], true) }
             if draining.contains(where: { ($0.drainDeadline ?? t) <= t }) { return ([], false) }
-            if checkpointDirty, let last = lastCheckpoint, t - last >= .seconds(1) { return ([], false) }
+            if checkpointWanted, let last = lastCheckpoint, t - last >= .seconds(1) { return ([], false) }
             if !sleep { return ([], false) }
             try? await Task.sleep(for: TailLoop.tick)
         }
         return ([], false)
     }
 
-    /// Last reads of rotated files (graceful stop only), final send, checkpoints, close.
+    /// Graceful stop: last reads of rotated files, final send, wait for acknowledgements.
+    /// Any stop: checkpoints, close.
     private func shutdown() async {
         if !Task.isCancelled && !outputClosed {
             for file in draining { file.drainDeadline = clock.now }
@@ -123,14 +146,40 @@ final class TailLoop {
             repeat {
                 await serviceDraining()
                 rounds += 1
-            } while !draining.isEmpty && !outputClosed && rounds < 10_000
+            } while !draining.isEmpty && !outputClosed && !Task.isCancelled && rounds < 10_000
             await flush(all: true)
         }
+        if !Task.isCancelled { await waitForAcknowledgements() }
+        settleCompleted()
+        checkpointDirty = true
         saveCheckpoints(force: true)
         for file in active.values { if let wd = file.watch { watcher?.remove(wd) } }
         active.removeAll()
         draining.removeAll()
+        compressed.removeAll()
         updateGauges()
+    }
+
+    /// Waits until every stream's acknowledged position reached what was sent, at most
+    /// `shutdownAckTimeout` (logged when it expires) and only until the task is cancelled.
+    private func waitForAcknowledgements() async {
+        guard let acks else { return }
+        let deadline = clock.now.advanced(by: .seconds(config.shutdownAckTimeout))
+        while true {
+            pruneAcknowledged(acks)
+            if sent.isEmpty || Task.isCancelled { return }
+            if clock.now >= deadline {
+                logger.warning("shutdown: lines sent but not acknowledged in time; checkpoints keep the acknowledged positions",
+                               metadata: ["streams": "\(sent.count)", "timeout_s": "\(config.shutdownAckTimeout)"])
+                return
+            }
+            try? await Task.sleep(for: TailLoop.tick)
+        }
+    }
+
+    /// Forgets streams whose sent lines are all acknowledged.
+    func pruneAcknowledged(_ acks: Acknowledgements) {
+        sent = sent.filter { (acks.position(of: $0.key) ?? -1) < $0.value }
     }
 
     /// Sends full batches (or everything with `all`) and advances the checkpoints they complete.
@@ -143,19 +192,39 @@ final class TailLoop {
                 return
             }
             metrics.lines.increment(by: lines.count)
-            for c in commits where c.file.generation == c.generation && c.offset > c.file.committedOffset {
-                c.file.committedOffset = c.offset
-                checkpointDirty = true
+            for c in commits {
+                if acks != nil { noteSent(c.streamID, c.offset) }
+                if c.file.generation == c.generation && c.offset > c.file.committedOffset {
+                    c.file.committedOffset = c.offset
+                    checkpointDirty = true
+                }
             }
         }
     }
 
+    private func noteSent(_ stream: String, _ offset: Int64) {
+        if let old = sent[stream], old >= offset { return }
+        if sent[stream] == nil && sent.count >= TailLoop.maxSentStreams, let acks {
+            pruneAcknowledged(acks)
+            if sent.count >= TailLoop.maxSentStreams, let victim = sent.keys.first {
+                // Only the shutdown wait uses this; forgetting a stream makes it wait less.
+                sent.removeValue(forKey: victim)
+                warnOnce("sent-limit", "too many unacknowledged streams tracked, oldest forgotten for the shutdown wait")
+            }
+        }
+        sent[stream] = offset
+    }
+
     func updateGauges() {
-        metrics.filesWatched.set(active.count + draining.count)
+        metrics.filesWatched.set(active.count + draining.count + compressed.count)
         var lag: Int64 = 0
         for f in active.values { lag += max(0, f.size - f.committedOffset) }
         for f in draining { lag += max(0, f.size - f.readOffset) }
         metrics.lagBytes.set(Double(lag))
+        if ledger.evictions > reportedEvictions {
+            metrics.stateEvictions.increment(by: ledger.evictions - reportedEvictions)
+            reportedEvictions = ledger.evictions
+        }
     }
 
     /// Logs `message` once per `key` (until forgotten).

@@ -12,6 +12,9 @@ struct TailMetrics: Sendable {
     let invalidUTF8Lines: Counter
     let binaryFiles: Counter
     let tooManyFiles: Counter
+    let alreadyRead: Counter
+    let unreadableFiles: Counter
+    let stateEvictions: Counter
     let checkpointWrites: Counter
     let lagBytes: Gauge
 
@@ -45,10 +48,17 @@ struct TailMetrics: Sendable {
         invalidUTF8Lines = skippedLines.counter(s, "invalid_utf8")
         let skippedFiles = registry.counterFamily(
             "faultmaven_source_skipped_files_total",
-            help: "Files not read per source and reason (binary: NUL bytes in the first 8 KiB; too_many_files: open-file limit reached).",
+            help: "Files not read per source and reason (binary: NUL bytes in the first 8 KiB; too_many_files: open-file limit reached; already_read: a compressed copy of data already read; unreadable: corrupt compressed data).",
             labels: ["source", "reason"])
         binaryFiles = skippedFiles.counter(s, "binary")
         tooManyFiles = skippedFiles.counter(s, "too_many_files")
+        alreadyRead = skippedFiles.counter(s, "already_read")
+        unreadableFiles = skippedFiles.counter(s, "unreadable")
+        stateEvictions = registry.counterFamily(
+            "faultmaven_source_state_evictions_total",
+            help: "Remembered streams (ended files, compressed files already read) forgotten to stay within bounds, per source.",
+            labels: ["source"]
+        ).counter(s)
         checkpointWrites = registry.counterFamily(
             "faultmaven_checkpoint_writes_total", help: "Checkpoint (pos_file) writes per source.", labels: ["source"]
         ).counter(s)
