@@ -46,6 +46,26 @@ import Testing
         #expect(found.first?.evidence["series"] == "latency_ms")
     }
 
+    @Test func aQuietSeriesShiftIsFoundThroughTheLongWindowWithItsOnset() {
+        var gen = SyntheticLog(seed: 34)
+        // 0.15 lines/s: about 8 latencies a minute, far fewer than `minSamples` in the 60 s window.
+        let records = gen.records([
+            S(from: 0, to: 5400, rate: 0.15),
+            S(from: 5400, to: 6000, rate: 0.15, latencyMs: 120),
+            S(from: 6000, to: 7200, rate: 0.15),
+        ])
+        let found = shifts(Replay.run(records))
+        #expect(found.count == 1)
+        guard let a = found.first else { return }
+        #expect(Replay.detectedAt(a) > 5400 && Replay.detectedAt(a) <= 5400 + 300)
+        // The onset is where the values moved, not the start of the 5-minute window.
+        #expect(Replay.startedAt(a) >= 5400 - 30 && Replay.startedAt(a) <= Replay.detectedAt(a))
+        // With the 60 s window alone the series never has enough values.
+        var config = AnalysisConfig()
+        config.metricShift.windows = [60]
+        #expect(shifts(Replay.run(records, config: config)).isEmpty)
+    }
+
     @Test func numericTokensAreParsedWithUnits() {
         #expect(NumericValue.parse("53ms")?.value == 53)
         #expect(NumericValue.parse("1.5s")?.value == 1500)

@@ -89,3 +89,44 @@ import Testing
         #expect(newPatterns(Replay.run(records)).isEmpty)
     }
 }
+
+@Suite struct NewPatternRecurrenceTests {
+    private let tpl = "PaymentGatewayError: card processor returned code <*> for txn <*>"
+
+    private func occurrence(_ t: TimeInterval) -> LogRecord {
+        SyntheticLog.record("app.log", SyntheticLog.at(t), .error, id: 1000, template: tpl, params: ["502", "tx\(Int(t))"])
+    }
+
+    private func newPatterns(_ base: [LogRecord], _ times: [TimeInterval]) -> [Anomaly] {
+        let records = (base + times.map(occurrence)).sorted { $0.time! < $1.time! }
+        return Replay.run(records).anomalies.filter { $0.kind == .newPattern }
+    }
+
+    @Test func aSecondOccurrenceSoonAfterALongCleanHistoryFires() {
+        var gen = SyntheticLog(seed: 18)
+        let base = gen.records([SyntheticLog.Segment(from: 0, to: 7200)])
+        // Two hours watched; the repeat follows within 20 s: P(Poisson(20/7200) ≥ 1) ≈ 0.003.
+        let found = newPatterns(base, [7000, 7020])
+        #expect(found.count == 1)
+        #expect(found.first.map(Replay.detectedAt) == 7020)
+        #expect(found.first.map(Replay.startedAt) == 7000)
+    }
+
+    @Test func theSameRepeatRightAfterTheWarmUpNeedsMoreEvidence() {
+        var gen = SyntheticLog(seed: 19)
+        let base = gen.records([SyntheticLog.Segment(from: 0, to: 1800)])
+        // Watched 700 s only: a repeat after 20 s is not rare enough (≈ 0.028); a third within 60 s is.
+        #expect(newPatterns(base, [700, 720]).isEmpty)
+        let found = newPatterns(base, [700, 720, 760])
+        #expect(found.count == 1 && found.first.map(Replay.detectedAt) == 760)
+    }
+
+    @Test func poissonTailMatchesKnownValues() {
+        // P(N ≥ 1 | 0.01) = 1 - e^-0.01; P(N ≥ 2 | 0.5) = 1 - 1.5 e^-0.5.
+        #expect(abs(PoissonTail.probability(atLeast: 1, mean: 0.01) - (1 - Foundation.exp(-0.01))) < 1e-12)
+        #expect(abs(PoissonTail.probability(atLeast: 2, mean: 0.5) - (1 - 1.5 * Foundation.exp(-0.5))) < 1e-12)
+        #expect(PoissonTail.probability(atLeast: 0, mean: 3) == 1)
+        #expect(PoissonTail.probability(atLeast: 3, mean: 0) == 0)
+        #expect(PoissonTail.probability(atLeast: 40, mean: 1e-3) > 0)
+    }
+}

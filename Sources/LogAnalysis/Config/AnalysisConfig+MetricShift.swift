@@ -7,9 +7,10 @@ extension AnalysisConfig {
     public struct MetricShift: Sendable, Hashable {
         /// Whether the detector runs. Default true.
         public var enabled = true
-        /// Recent window, in seconds. Default 60 s.
-        public var window: TimeInterval = 60
-        /// Values needed in the recent window. Default 20.
+        /// Recent windows tested, in seconds, shortest first: the short one reacts fast on busy series,
+        /// the long one gathers `minSamples` values on quiet ones. Default [60, 300].
+        public var windows: [TimeInterval] = [60, 300]
+        /// Values needed in a recent window. Default 20.
         public var minSamples = 20
         /// Values needed in the baseline. Default 200.
         public var baselineMinSamples = 200

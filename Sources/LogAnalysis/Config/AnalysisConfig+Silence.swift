@@ -3,8 +3,11 @@ import Foundation
 extension AnalysisConfig {
     /// The `silence` detector: a source that logged steadily stops for much longer than its normal gaps.
     public struct Silence: Sendable, Hashable {
-        /// Shortest gap ever reported. Default 60 s.
-        public var minGap: TimeInterval = 60
+        /// Whether the detector runs. Default true.
+        public var enabled = true
+        /// Shortest gap ever reported: only a floor, the gap must also beat `gapFactor` times the
+        /// source's own longest normal gap and `minExpectedLines` at its own rate. Default 30 s.
+        public var minGap: TimeInterval = 30
         /// The gap must exceed this multiple of the longest gap between lines in the baseline. Default 4.
         public var gapFactor = 4.0
         /// The gap must be long enough that at the baseline rate this many lines were expected

@@ -18,6 +18,7 @@ public struct ErrorRateDetector: Detector {
     public func evaluate(_ stats: SourceStats, context: DetectorContext) -> [Finding] {
         let config = context.config
         let cfg = config.errorRate
+        guard cfg.enabled else { return [] }
         let windows = cfg.windows.filter { $0 > 0 }.sorted()
         guard !windows.isEmpty else { return [] }
         let isOpen = context.openKeys.contains("")

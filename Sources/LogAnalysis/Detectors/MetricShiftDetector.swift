@@ -20,31 +20,65 @@ public struct MetricShiftDetector: Detector {
         let cfg = config.metricShift
         guard cfg.enabled else { return [] }
         let isOpen = context.openKeys.contains("")
-        let n = config.buckets(covering: cfg.window)
+        let windows = Set(cfg.windows.filter { $0 > 0 }.map { config.buckets(covering: $0) }).sorted()
         var best: Shift?
         for series in stats.metrics.all {
-            let ring = series.buckets
-            guard let newest = ring.newestIndex else { continue }
-            let recent = ring.sum(from: 1, count: n).total
-            let base = ring.sum(from: 1 + n, count: ring.capacity) { !$0.anomalous }.total
-            guard recent.count >= (isOpen ? max(1, cfg.minSamples / 2) : cfg.minSamples),
-                  base.count >= cfg.baselineMinSamples
+            // The shortest window holding enough values decides: it reacts fastest and, once the values
+            // are back to normal, lets the anomaly clear without waiting for a long window to drain.
+            let needed = isOpen ? max(1, cfg.minSamples / 2) : cfg.minSamples
+            guard let n = windows.first(where: { series.buckets.sum(from: 1, count: $0).total.count >= needed }),
+                  let shift = test(series, buckets: n, isOpen: isOpen, config: cfg)
             else { continue }
-            let delta = recent.mean - base.mean
-            let rising = delta > 0
-            guard rising || cfg.detectDecrease else { continue }
-            let ratio = Foundation.exp(abs(delta))
-            let spread = max(base.standardDeviation, 0.05)
-            let effect = abs(delta) / spread
-            let opens = ratio >= cfg.minRatio && effect >= cfg.minEffect
-            let holds = isOpen && ratio >= cfg.clearRatio
-            guard opens || holds else { continue }
-            let shift = Shift(
-                series: series, recent: recent, baseline: base, ratio: ratio, effect: effect, rising: rising,
-                start: ring.startTime(ofIndex: newest - Int64(n)), end: ring.startTime(ofIndex: newest))
             if best == nil || shift.isStronger(than: best!) { best = shift }
         }
         guard let shift = best else { return [] }
-        return [shift.finding(source: stats.source, kind: kind, window: Double(n) * config.bucketWidth)]
+        return [shift.finding(source: stats.source, kind: kind)]
+    }
+
+    /// The shift of `series` over its last `n` closed buckets against the rest of its history, nil when
+    /// there is too little data or the shift neither opens nor (while open) holds the anomaly.
+    private func test(_ series: MetricSeries, buckets n: Int, isOpen: Bool, config cfg: AnalysisConfig.MetricShift) -> Shift? {
+        let ring = series.buckets
+        guard let newest = ring.newestIndex else { return nil }
+        let recent = ring.sum(from: 1, count: n).total
+        let base = ring.sum(from: 1 + n, count: ring.capacity) { !$0.anomalous }.total
+        guard recent.count >= (isOpen ? max(1, cfg.minSamples / 2) : cfg.minSamples),
+              base.count >= cfg.baselineMinSamples
+        else { return nil }
+        let delta = recent.mean - base.mean
+        let rising = delta > 0
+        guard rising || cfg.detectDecrease else { return nil }
+        let ratio = Foundation.exp(abs(delta))
+        let spread = max(base.standardDeviation, 0.05)
+        let effect = abs(delta) / spread
+        let opens = ratio >= cfg.minRatio && effect >= cfg.minEffect
+        let holds = isOpen && ratio >= cfg.clearRatio
+        guard opens || holds else { return nil }
+        return Shift(
+            series: series, recent: recent, baseline: base, ratio: ratio, effect: effect, rising: rising,
+            window: Double(n) * ring.width, start: ring.startTime(ofIndex: newest - Int64(onset(ring, buckets: n, baseline: base.mean, shifted: recent.mean))),
+            end: ring.startTime(ofIndex: newest))
+    }
+
+    /// How many buckets back the shift began: the furthest of the last `n` closed buckets reached while
+    /// walking back over buckets whose mean is nearer the shifted level than the baseline (empty ones
+    /// skipped; two non-empty buckets on the baseline side in a row end the walk).
+    private func onset(_ ring: BucketRing<MetricMoments>, buckets n: Int, baseline: Double, shifted: Double) -> Int {
+        let midpoint = (baseline + shifted) / 2
+        let up = shifted > baseline
+        var onset = 1
+        var misses = 0
+        for back in 1...max(1, n) {
+            guard let b = ring.bucket(back: back) else { break }
+            guard b.count > 0 else { continue }
+            if up ? b.mean >= midpoint : b.mean <= midpoint {
+                onset = back
+                misses = 0
+            } else {
+                misses += 1
+                if misses >= 2 { break }
+            }
+        }
+        return onset
     }
 }

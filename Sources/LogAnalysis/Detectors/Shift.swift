@@ -8,6 +8,8 @@ struct Shift {
     let ratio: Double
     let effect: Double
     let rising: Bool
+    /// Length of the recent window tested, in seconds.
+    let window: TimeInterval
     let start: Date
     let end: Date
 
@@ -18,7 +20,7 @@ struct Shift {
     /// Geometric mean back on the value scale (values were stored as log(1 + v)).
     private static func typical(_ m: MetricMoments) -> Double { Foundation.expm1(m.mean) }
 
-    func finding(source: String, kind: AnomalyKind, window: TimeInterval) -> Finding {
+    func finding(source: String, kind: AnomalyKind) -> Finding {
         let unit = series.unit == "s" || series.unit == "sec" || series.unit == "us" || series.unit == "ns" ? "ms" : series.unit
         let now = Shift.typical(recent)
         let before = Shift.typical(baseline)

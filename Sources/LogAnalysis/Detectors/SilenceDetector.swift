@@ -22,7 +22,7 @@ public struct SilenceDetector: Detector {
 
     public func evaluate(_ stats: SourceStats, context: DetectorContext) -> [Finding] {
         let cfg = context.config.silence
-        guard let last = stats.lastArrival, let newest = stats.traffic.newestIndex else { return [] }
+        guard cfg.enabled, let last = stats.lastArrival, let newest = stats.traffic.newestIndex else { return [] }
         let gap = context.now.timeIntervalSince(last)
         guard gap >= cfg.minGap, gap <= cfg.maxDuration else { return [] }
         let ring = stats.traffic

@@ -15,7 +15,7 @@ struct WindowTest {
     /// Errors and ratio over the most recent third of the window, at least 3 buckets ("still ongoing").
     let recentErrors: Int
     let recentRatio: Double
-    /// Start of the most anomalous suffix of the window: where the burst began.
+    /// First error of the most anomalous suffix of the window: where the burst began.
     let start: Date
     /// End of the window (start of the current bucket).
     let end: Date
@@ -27,7 +27,7 @@ struct WindowTest {
         let ring = stats.traffic
         guard let newest = ring.newestIndex else { return nil }
         let n = config.buckets(covering: seconds)
-        let recent = ring.sum(from: 1, count: n).total
+        let recent = ring.sum(from: 1, count: n).total.unexplained
         let base = ring.sum(from: 1 + n, count: ring.capacity) { !$0.anomalous }
         guard recent.lines > 0, base.total.lines >= cfg.baselineMinLines,
               Double(base.buckets) * ring.width >= cfg.baselineMinDuration
@@ -41,12 +41,21 @@ struct WindowTest {
         baselineShare = min(0.999, max(cfg.baselineFloor, smoothed))
         share = Double(errors) / Double(lines)
         ratio = share / baselineShare
-        significance = BinomialTail.significance(successes: errors, trials: lines, probability: baselineShare)
-        let tail = ring.sum(from: 1, count: min(n, max(3, (n + 2) / 3))).total
+        // Two tests, the weaker counts: against the (floored) baseline share taken as known, and the
+        // conditional test of two Poisson rates (given all errors of window and baseline, how many fell
+        // in the window by its share of lines), which accounts for a short, uncertain baseline.
+        let known = BinomialTail.significance(successes: errors, trials: lines, probability: baselineShare)
+        let conditional = BinomialTail.exactSignificance(
+            successes: errors, trials: errors + base.total.errors,
+            probability: Double(lines) / Double(lines + base.total.lines))
+        significance = min(known, conditional)
+        let tail = ring.sum(from: 1, count: min(n, max(3, (n + 2) / 3))).total.unexplained
         recentErrors = tail.errors
         recentRatio = tail.lines > 0 ? tail.errorRatio / baselineShare : 0
         end = ring.startTime(ofIndex: newest)
-        start = ring.startTime(ofIndex: newest - Int64(WindowTest.mostAnomalousSuffix(ring, buckets: n, share: baselineShare)))
+        // The burst starts with its first error, not at the start of the bucket holding it.
+        let back = WindowTest.mostAnomalousSuffix(ring, buckets: n, share: baselineShare)
+        start = ring.bucket(back: back)?.firstError ?? ring.startTime(ofIndex: newest - Int64(back))
         samples = Array(stats.recentErrors.suffix(3))
     }
 
@@ -57,7 +66,7 @@ struct WindowTest {
         var lines = 0
         var best = (back: n, significance: -1.0)
         for back in 1...max(1, n) {
-            guard let b = ring.bucket(back: back) else { break }
+            guard let b = ring.bucket(back: back)?.unexplained else { break }
             errors += b.errors
             lines += b.lines
             guard b.errors > 0 else { continue }

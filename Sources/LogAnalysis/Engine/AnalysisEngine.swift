@@ -57,7 +57,9 @@ public struct AnalysisEngine: Sendable {
             opened += evaluate(i, now: now)
         }
         let anomalous = log.hasOpen(source: record.source)
-        sources[i].ingest(record, time: time, now: now, anomalous: anomalous, config: config)
+        let explained = record.level.isError
+            && record.templateID.map { log.isOpen(.newPattern, source: record.source, key: "\($0)") } == true
+        sources[i].ingest(record, time: time, now: now, anomalous: anomalous, explained: explained, config: config)
         var findings: [Finding] = []
         for d in detectors.indices {
             let context = DetectorContext(

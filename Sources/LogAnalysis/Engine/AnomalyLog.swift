@@ -32,6 +32,11 @@ struct AnomalyLog: Sendable {
 
     func hasOpen(source: String) -> Bool { open.keys.contains { $0.source == source } }
 
+    /// Whether the condition `key` of `kind` on `source` has an open anomaly.
+    func isOpen(_ kind: AnomalyKind, source: String, key: String) -> Bool {
+        open[ConditionKey(kind: kind, source: source, key: key)] != nil
+    }
+
     /// Applies `finding` at caller time `now`. Returns the sequence number of the anomaly it touched and
     /// whether that anomaly was newly opened; nil when nothing changed.
     mutating func apply(_ finding: Finding, now: Date, config: AnalysisConfig) -> (seq: Int, opened: Bool)? {

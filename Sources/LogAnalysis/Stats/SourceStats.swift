@@ -51,13 +51,20 @@ public struct SourceStats: Sendable {
     }
 
     /// Folds one record into the statistics. `time` is its event time, `now` the caller clock,
-    /// `anomalous` whether an anomaly is open on this source.
-    mutating func ingest(_ record: LogRecord, time: Date, now: Date, anomalous: Bool, config: AnalysisConfig) {
+    /// `anomalous` whether an anomaly is open on this source, `explained` whether the record is an error
+    /// of a template already reported as new.
+    mutating func ingest(
+        _ record: LogRecord, time: Date, now: Date, anomalous: Bool, explained: Bool = false, config: AnalysisConfig
+    ) {
         let gap = lastArrival.map { max(0, now.timeIntervalSince($0)) } ?? 0
         let isError = record.level.isError
         traffic.update(at: time) {
             $0.lines += 1
-            if isError { $0.errors += 1 }
+            if isError {
+                $0.errors += 1
+                if explained { $0.explainedErrors += 1 }
+                $0.firstError = min($0.firstError ?? time, time)
+            }
             if record.level == .warn { $0.warnings += 1 }
             $0.maxGap = max($0.maxGap, gap)
             if anomalous { $0.anomalous = true }
