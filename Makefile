@@ -52,8 +52,18 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Throughput tables for docs/BENCHMARKS.md: the pipeline cases on the eval set and the ingest
+# case (a generated 1 GiB file cached in $TMPDIR/faultmaven-bench, default /tmp) beside cat
+# and mtail, which is installed when missing. Pick cases with: make bench BENCH_ARGS=ingest
+BENCH_PACKAGES := mtail
+BENCH_ARGS ?=
 bench: deps
-	$(SWIFT) run -c release faultmaven-bench
+	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	$(SWIFT) run -c release faultmaven-bench $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

@@ -1,75 +1,45 @@
-import FaultMavenAgent
-import FaultMavenCore
 import Foundation
-import LogParsing
 
-// faultmaven-bench: throughput of the pipeline stages on real data, printed as one table.
-// Run with `swift run -c release faultmaven-bench [DATA_DIR]`; numbers go to docs/BENCHMARKS.md.
+// faultmaven-bench: throughput of the pipeline stages on real data, printed as tables.
+//
+//   swift run -c release faultmaven-bench [pipeline] [ingest] [memory] [DATA_DIR] [--size-mb N] [--repeat N]
+//
+// `pipeline`: parse, template miner and analyze over the eval set's incident logs (DATA_DIR,
+// default ../shared/eval). `ingest`: a generated ~1 GiB log file read by cat, LogFileReader,
+// the tail source (with and without parsing) and mtail --one_shot (`--only tail,parse` picks
+// some; cat always runs). No case name: both groups.
+// The file is cached in $TMPDIR/faultmaven-bench (default /tmp). Numbers go to docs/BENCHMARKS.md.
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let shared = CommandLine.arguments.count > 1
-    ? URL(fileURLWithPath: CommandLine.arguments[1]) : root.appendingPathComponent("../shared/eval").standardized
-
-struct Row {
-    var name: String
-    var items: Int
-    var bytes: Int
-    var seconds: Double
+let options: BenchOptions
+do {
+    options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("faultmaven-bench: \(error)\n\(BenchOptions.usage)\n".utf8))
+    exit(2)
 }
 
-func measure(_ name: String, items: Int, bytes: Int, _ body: () throws -> Void) rethrows -> Row {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return Row(name: name, items: items, bytes: bytes, seconds: s)
-}
-
-var rows: [Row] = []
-let incidents = shared.appendingPathComponent("incidents/public")
-let incidentFiles = ((try? FileManager.default.contentsOfDirectory(atPath: incidents.path)) ?? [])
-    .filter { $0.hasSuffix(".log") || $0.hasSuffix(".jsonl") }.sorted().map { incidents.appendingPathComponent($0).path }
-
-if incidentFiles.isEmpty {
-    FileHandle.standardError.write(Data("faultmaven-bench: no eval data at \(incidents.path); pass the eval folder as an argument\n".utf8))
-    exit(1)
-}
-
-// 1. Parsing in auto mode, per line.
-var lines: [String] = []
-var totalBytes = 0
-for f in incidentFiles {
-    let text = try String(contentsOfFile: f, encoding: .utf8)
-    totalBytes += text.utf8.count
-    lines += text.split(separator: "\n").map(String.init)
-}
-rows.append(try measure("parse (auto, 5 formats)", items: lines.count, bytes: totalBytes) {
-    var parser = try EventParser(config: ParserConfig(type: .auto), referenceDate: Date())
-    var events: [ParsedEvent] = []
-    for (i, l) in lines.enumerated() {
-        parser.feed(l, number: i + 1, into: &events)
-        if events.count > 4096 { events.removeAll(keepingCapacity: true) }
+var failed = false
+if options.runPipeline {
+    do {
+        try PipelineBench(evalDirectory: options.evalDirectory).run()
+    } catch {
+        FileHandle.standardError.write(Data("faultmaven-bench: \(error)\n".utf8))
+        failed = true
     }
-})
-
-// 2. Template mining.
-let messages = lines.map { l -> String in
-    // Strip the usual header so the miner sees messages, as it does in the pipeline.
-    if let r = l.range(of: ": ") { return String(l[r.upperBound...]) }
-    return l
 }
-rows.append(measure("template miner", items: messages.count, bytes: messages.reduce(0) { $0 + $1.utf8.count }) {
-    var miner = TemplateMiner()
-    for m in messages { _ = miner.add(m) }
-})
-
-// 3. The whole analyze pipeline (read, parse, templates, detectors, report).
-rows.append(try measure("analyze (end to end)", items: lines.count, bytes: totalBytes) {
-    _ = try Analyzer().run(paths: incidentFiles, warn: { _ in })
-})
-
-func fmt(_ v: Double) -> String { v >= 100 ? String(Int(v.rounded())) : String(format: "%.1f", v) }
-print("| case | items | seconds | items/s | MB/s |")
-print("|---|---:|---:|---:|---:|")
-for r in rows {
-    print("| \(r.name) | \(r.items) | \(String(format: "%.3f", r.seconds)) | \(fmt(Double(r.items) / r.seconds)) | \(fmt(Double(r.bytes) / r.seconds / 1e6)) |")
+if options.runIngest {
+    if options.runPipeline { print("") }
+    do {
+        try await IngestBench(directory: options.ingestDirectory, mebibytes: options.mebibytes, repeats: options.repeats, cases: options.ingestCases
+        ).run()
+    } catch {
+        FileHandle.standardError.write(Data("faultmaven-bench: ingest: \(error)\n".utf8))
+        failed = true
+    }
 }
+if options.runMemory {
+    // Last: it measures this process's peak RSS.
+    print("")
+    print(analysisMemoryBench())
+}
+exit(failed ? 1 : 0)

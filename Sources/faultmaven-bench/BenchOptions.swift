@@ -1,0 +1,71 @@
+import FaultMavenCore
+import Foundation
+
+/// Command-line options of `faultmaven-bench`.
+struct BenchOptions {
+    static let usage = "usage: faultmaven-bench [pipeline] [ingest] [memory] [DATA_DIR] [--size-mb N] [--repeat N] [--only CASE,...]\n"
+        + "  ingest cases for --only: \(IngestCase.allCases.map(\.rawValue).joined(separator: ", "))"
+
+    var runPipeline = false
+    var runIngest = false
+    /// Analysis memory: bytes per tracked series and peak RSS (10,000 templates, 50 sources).
+    var runMemory = false
+    var evalDirectory = PipelineBench.defaultEvalDirectory
+    /// Size of the ingest file; `nil` = 1 GiB, or less when the disk is short of space.
+    var mebibytes: Int?
+    var repeats = 1
+    /// Ingest cases to run (`--only`); all by default. `cat` always runs: it is the reference.
+    var ingestCases = Set(IngestCase.allCases)
+    var ingestDirectory: String = {
+        let tmp = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return (tmp.hasSuffix("/") ? String(tmp.dropLast()) : tmp) + "/faultmaven-bench"
+    }()
+
+    init(arguments: [String]) throws {
+        var i = 0
+        func value(_ flag: String) throws -> Int {
+            i += 1
+            guard i < arguments.count, let v = Int(arguments[i]), v >= 1 else {
+                throw FaultMavenError.badInput("\(flag) needs a positive whole number")
+            }
+            return v
+        }
+        while i < arguments.count {
+            switch arguments[i] {
+            case "pipeline": runPipeline = true
+            case "ingest": runIngest = true
+            case "memory": runMemory = true
+            case "all":
+                runPipeline = true
+                runIngest = true
+                runMemory = true
+            case "--size-mb": mebibytes = try value("--size-mb")
+            case "--repeat": repeats = try value("--repeat")
+            case "--only":
+                i += 1
+                guard i < arguments.count else { throw FaultMavenError.badInput("--only needs a list of cases") }
+                ingestCases = [.cat]
+                for name in arguments[i].split(separator: ",") {
+                    guard let c = IngestCase(rawValue: String(name)) else {
+                        throw FaultMavenError.badInput("unknown ingest case '\(name)'")
+                    }
+                    ingestCases.insert(c)
+                }
+                runIngest = true
+            case "-h", "--help":
+                print(BenchOptions.usage)
+                exit(0)
+            case let a where a.hasPrefix("-"):
+                throw FaultMavenError.badInput("unknown option \(a)")
+            case let a:
+                evalDirectory = URL(fileURLWithPath: a)
+            }
+            i += 1
+        }
+        if !runPipeline && !runIngest && !runMemory {
+            runPipeline = true
+            runIngest = true
+            runMemory = true
+        }
+    }
+}
