@@ -55,6 +55,7 @@ let package = Package(
                 "FaultMavenCore", "FluentConfig", "LogIngest", "LogParsing", "LogAnalysis",
                 "Troubleshooting", "QueryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ]),
         .executableTarget(
             name: "faultmaven",

@@ -34,13 +34,21 @@ public struct Agent: Sendable {
             .gauge(FaultMavenVersion.string).set(1)
         let channel = BoundedChannel<[RawLine]>(capacity: Limits.channelBatches)
         let live = LiveState()
+        let acknowledgements = Acknowledgements()
         let backend = AgentBackend(live: live, metrics: metrics, analysis: config.analysis)
         let sessions = SessionStore(idleTimeout: config.sessionTimeout, metrics: metrics)
         let server = QueryServer(backend: backend, troubleshooter: Troubleshooter(sessions: sessions, live: backend), version: FaultMavenVersion.string)
         let app = server.application(host: config.bind, port: config.port, logger: logger)
-        let pipeline = PipelineService(config: config, input: channel, live: live, metrics: metrics, console: console, logger: logger)
-        let sources: [any Service] = config.sources.map {
-            TailSource(config: $0.tail, output: channel, metrics: metrics, logger: logger)
+        let pipeline = PipelineService(
+            config: config, input: channel, live: live, metrics: metrics, acknowledgements: acknowledgements,
+            console: console, logger: logger)
+        let sources: [any Service] = config.sources.map { source -> any Service in
+            switch source.input {
+            case .tail(let t):
+                TailSource(config: t, output: channel, metrics: metrics, logger: logger, acknowledgements: acknowledgements)
+            case .journal(let j):
+                JournalSource(config: j, output: channel, metrics: metrics, logger: logger, acknowledgements: acknowledgements)
+            }
         }
         let services: [any Service] = [app, pipeline, TickerService(channel: channel)] + sources
         let group = ServiceGroup(configuration: .init(

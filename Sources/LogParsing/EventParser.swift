@@ -72,6 +72,9 @@ public struct EventParser: Sendable {
     /// True while an event is buffered waiting for more lines.
     public var hasPending: Bool { pending != nil }
 
+    /// The line number (as fed) of the buffered event's first line.
+    public var pendingFirstLine: Int? { pending?.event.firstLine }
+
     /// Feeds one line (`number` is its line number, kept as the event's `firstLine`); returns the
     /// events it completes. A trailing `\r` is removed; lines longer than `maxLineBytes` are cut.
     public mutating func feed(_ line: String, number: Int) -> [ParsedEvent] {

@@ -90,7 +90,7 @@ public struct Analyzer: Sendable {
 
     private func parserConfig(for path: String) -> ParserConfig {
         if let parse { return ParserConfig(type: parse) }
-        if let config, let source = config.sources.first(where: { s in s.tail.paths.contains { GlobMatch.matches($0, path) } }) {
+        if let config, let source = config.sources.first(where: { s in s.tail?.paths.contains { GlobMatch.matches($0, path) } == true }) {
             return source.parser
         }
         return ParserConfig(type: .auto)

@@ -7,12 +7,31 @@ import LogParsing
 public struct AgentConfig: Sendable {
     /// One `<source>`: where lines come from and how they are parsed.
     public struct Source: Sendable {
+        public enum Input: Sendable {
+            case tail(TailConfig)
+            case journal(JournalConfig)
+        }
+
         /// `@id` when given, else the configured path.
         public var id: String
-        public var tail: TailConfig
+        public var input: Input
         public var parser: ParserConfig
         /// `fluent.conf:LINE`, for messages about this source.
         public var location: String
+
+        /// The id lines carry (`RawLine.source`) and metrics are labelled with.
+        public var sourceID: String {
+            switch input {
+            case .tail(let t): t.sourceID
+            case .journal(let j): j.sourceID
+            }
+        }
+
+        /// The tail settings, for file sources.
+        public var tail: TailConfig? {
+            if case .tail(let t) = input { return t }
+            return nil
+        }
     }
 
     /// One `<match>`: records whose tag matches `pattern` go to this output.

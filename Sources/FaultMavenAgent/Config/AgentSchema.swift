@@ -21,6 +21,23 @@ enum AgentSchema {
                           multilineFlushInterval, pathKey, maxLineSize, enableWatchTimer, enableStatWatcher]
     }
 
+    enum Journal {
+        static let path = ParamSpec("path", .string, default: "/var/log/journal", doc: "Journal directory (directory mode), or a comma list of .journal files.")
+        static let matches = ParamSpec("matches", .array, doc: "Array of hashes: OR between hashes, AND within one.")
+        static let filters = ParamSpec("filters", .array, doc: "Old name of 'matches'.")
+        static let readFromHead = ParamSpec("read_from_head", .bool, default: "false", doc: "Without a stored cursor, read the whole journal.")
+        static let tag = ParamSpec("tag", .string, default: "journal", doc: "Tag of the events.")
+        static let all = [path, matches, filters, readFromHead, tag]
+        static let storagePath = ParamSpec("path", .string, doc: "Cursor file.")
+        static let storagePersistent = ParamSpec("persistent", .bool, default: "true", doc: "Keep the cursor across restarts.")
+        static let fieldMap = ParamSpec("field_map", .hash, doc: "Journal field to name(s).")
+        static let fieldMapStrict = ParamSpec("field_map_strict", .bool, default: "false", doc: "Keep only mapped fields.")
+        static let stripUnderscores = ParamSpec("fields_strip_underscores", .bool, default: "false", doc: "Strip leading '_' from field names.")
+        static let lowercase = ParamSpec("fields_lowercase", .bool, default: "false", doc: "Lower-case field names.")
+        static let storage = SectionSpec("storage", params: [storagePath, storagePersistent], allowsUnknownParams: true, doc: "Where the cursor is kept.")
+        static let entry = SectionSpec("entry", params: [fieldMap, fieldMapStrict, stripUnderscores, lowercase], doc: "Field mapping.")
+    }
+
     enum Parse {
         static let parserTypes = ["auto", "regexp", "multiline", "json", "none", "logfmt", "syslog", "nginx", "apache2"]
         static let expression = ParamSpec("expression", .regexp, doc: "regexp: the pattern, with named groups.")
@@ -45,14 +62,6 @@ enum AgentSchema {
         static let all = [bind, port, stateDir, sessionTimeout]
     }
 
-    enum Anomaly {
-        // Defaults live in LogAnalysis.AnalysisConfig (bucket 10s, warmup 10m, incident_gap 5m).
-        static let bucket = ParamSpec("bucket", .duration, doc: "Width of one statistics bucket.")
-        static let warmup = ParamSpec("warmup", .duration, doc: "How long a source is observed before new patterns count as anomalies.")
-        static let incidentGap = ParamSpec("incident_gap", .duration, doc: "Anomalies closer than this join one incident.")
-        static let all = [bucket, warmup, incidentGap]
-    }
-
     enum LLM {
         static let provider = ParamSpec("provider", .enumeration(["builtin", "openai", "anthropic"]), default: "builtin", doc: "Who answers questions.")
         static let all = [provider]
@@ -60,7 +69,7 @@ enum AgentSchema {
 
     /// Types Fluentd users write that the agent will support but does not yet: accepted by the
     /// schema, reported by the loader as "not supported yet" (not as unknown words).
-    static let plannedSourceTypes = ["systemd", "http", "forward", "syslog", "exec", "tcp", "udp", "dummy", "sample"]
+    static let plannedSourceTypes = ["http", "forward", "syslog", "exec", "tcp", "udp", "dummy", "sample"]
     static let plannedOutputTypes = ["forward", "http", "file", "elasticsearch", "loki", "kafka", "s3", "copy", "relabel", "rewrite_tag_filter"]
 
     /// The registry `check-config` and `run` validate against.
@@ -76,6 +85,7 @@ enum AgentSchema {
             ]))
         r.register(SectionSpec("source", requiresType: true, doc: "An input."))
         r.register(SectionSpec("source", params: Tail.all, sections: [Parse.spec], doc: "Follow files."), type: "tail")
+        r.register(SectionSpec("source", params: Journal.all, sections: [Journal.storage, Journal.entry], doc: "Read the systemd journal."), type: "systemd")
         for t in Parse.parserTypes { r.register(Parse.spec, type: t) }
         r.register(SectionSpec("parse", params: Parse.all))
         r.register(SectionSpec("match", requiresType: true, doc: "An output for events whose tag matches."))
@@ -86,7 +96,7 @@ enum AgentSchema {
         r.register(SectionSpec(
             "faultmaven", params: Service.all,
             sections: [
-                SectionSpec("anomaly", params: Anomaly.all, doc: "Detector settings."),
+                SectionSpec("anomaly", params: AnomalyOptions.all, sections: AnomalyOptions.sections, doc: "Detector settings."),
                 SectionSpec("llm", params: LLM.all, allowsUnknownParams: true, doc: "Question answering."),
             ],
             doc: "FaultMaven's own settings."))

@@ -69,9 +69,11 @@ public enum ConfigLoader {
             switch section.name {
             case "source" where section.type == "tail":
                 attempt(section.location) { config.sources.append(try tailSource(section)) }
+            case "source" where section.type == "systemd":
+                attempt(section.location) { config.sources.append(try journalSource(section)) }
             case "source":
                 if let t = section.type, AgentSchema.plannedSourceTypes.contains(t) {
-                    diagnostics.append(.warning("<source> @type '\(t)' is not supported yet (supported: tail); this source is skipped", at: section.location))
+                    diagnostics.append(.warning("<source> @type '\(t)' is not supported yet (supported: tail, systemd); this source is skipped", at: section.location))
                 }
             case "match":
                 if let kind = section.type.flatMap(AgentConfig.Output.Kind.init(rawValue:)) {
@@ -89,7 +91,7 @@ public enum ConfigLoader {
                 break
             }
         }
-        if !root.sections.contains(where: { $0.name == "source" && $0.type == "tail" }) {
+        if !root.sections.contains(where: { $0.name == "source" && ($0.type == "tail" || $0.type == "systemd") }) {
             diagnostics.append(.warning("no supported <source>: the agent will only serve the query port", at: root.location))
         }
     }
@@ -125,7 +127,41 @@ public enum ConfigLoader {
         } catch let e as FaultMavenError {
             throw FluentConfigError(e.message, at: s.section(named: "parse")?.location ?? s.location)
         }
-        return .init(id: s.id ?? tail.sourceID, tail: tail, parser: parser, location: s.location.description)
+        return .init(id: s.id ?? tail.sourceID, input: .tail(tail), parser: parser, location: s.location.description)
+    }
+
+    /// `<source> @type systemd` with fluent-plugin-systemd's parameters.
+    private static func journalSource(_ s: ConfigSection) throws -> AgentConfig.Source {
+        typealias J = AgentSchema.Journal
+        let path = try s.value(for: J.path)?.stringValue ?? "/var/log/journal"
+        var j = JournalConfig(sourceID: path, tag: try s.value(for: J.tag)?.stringValue ?? "journal", path: path)
+        j.readFromHead = try s.value(for: J.readFromHead)?.boolValue ?? false
+        let matchSpec = s.has("matches") ? J.matches : J.filters
+        if let list = try s.value(for: matchSpec)?.arrayValue {
+            let at = s.param(matchSpec.name.description)?.location ?? s.location
+            j.matches = try list.map { item in
+                guard let members = item.objectMembers else {
+                    throw FluentConfigError("'\(matchSpec.name)' must be an array of hashes, like [{\"_SYSTEMD_UNIT\": \"app.service\"}]", at: at)
+                }
+                return Dictionary(members.map { ($0.key, $0.value.scalarText) }, uniquingKeysWith: { _, b in b })
+            }
+        }
+        if let storage = s.section(named: "storage") {
+            let persistent = try storage.value(for: J.storagePersistent)?.boolValue ?? true
+            if persistent { j.cursorFile = try storage.value(for: J.storagePath)?.stringValue }
+        }
+        if let entry = s.section(named: "entry") {
+            if let map = try entry.value(for: J.fieldMap)?.hashMembers {
+                j.fieldMap = Dictionary(map.map { m in
+                    (m.key, m.value.arrayValue?.map(\.scalarText) ?? [m.value.scalarText])
+                }, uniquingKeysWith: { a, _ in a })
+            }
+            j.fieldMapStrict = try entry.value(for: J.fieldMapStrict)?.boolValue ?? false
+            j.fieldsStripUnderscores = try entry.value(for: J.stripUnderscores)?.boolValue ?? false
+            j.fieldsLowercase = try entry.value(for: J.lowercase)?.boolValue ?? false
+        }
+        try j.validate()
+        return .init(id: s.id ?? path, input: .journal(j), parser: ParserConfig(type: .none), location: s.location.description)
     }
 
     /// Thrown when a problem already reported by validation makes a section unusable.
@@ -175,15 +211,7 @@ public enum ConfigLoader {
         guard (0...65535).contains(c.port) else { throw FluentConfigError("port \(c.port) is out of range", at: s.param("port")?.location ?? s.location) }
         if let dir = try s.value(for: S.stateDir)?.stringValue { c.stateDir = dir }
         c.sessionTimeout = try s.value(for: S.sessionTimeout)?.doubleValue ?? 1800
-        if let a = s.section(named: "anomaly") {
-            typealias A = AgentSchema.Anomaly
-            if let b = try a.value(for: A.bucket)?.doubleValue {
-                guard b >= 1 else { throw FluentConfigError("bucket must be at least 1s", at: a.param("bucket")!.location) }
-                c.analysis.bucketWidth = b
-            }
-            c.analysis.newPattern.warmupDuration = try a.value(for: A.warmup)?.doubleValue ?? c.analysis.newPattern.warmupDuration
-            c.analysis.incidentGap = try a.value(for: A.incidentGap)?.doubleValue ?? c.analysis.incidentGap
-        }
+        if let a = s.section(named: "anomaly") { try AnomalyOptions.apply(a, to: &c.analysis) }
         if let llm = s.section(named: "llm"), let provider = try llm.value(for: AgentSchema.LLM.provider)?.stringValue, provider != "builtin" {
             diagnostics.append(.warning(
                 "LLM provider '\(provider)' is not supported yet; the built-in knowledge base answers",

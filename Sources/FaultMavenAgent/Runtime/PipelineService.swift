@@ -17,13 +17,15 @@ final class PipelineService: Service {
     private let reporter: ConsoleReporter
     private let console: @Sendable (String) -> Void
     private let registry: MetricsRegistry
+    private let acknowledgements: Acknowledgements
     private let logger: Logger
 
     init(
         config: AgentConfig, input: BoundedChannel<[RawLine]>, live: LiveState, metrics: MetricsRegistry,
-        console: @escaping @Sendable (String) -> Void, logger: Logger
+        acknowledgements: Acknowledgements, console: @escaping @Sendable (String) -> Void, logger: Logger
     ) {
         self.config = config
+        self.acknowledgements = acknowledgements
         self.input = input
         self.live = live
         self.registry = metrics
@@ -46,8 +48,8 @@ final class PipelineService: Service {
         let idle = config.sources.compactMap(\.parser.multilineFlushInterval).min() ?? 5
         var loop = Loop(
             bank: ParserBank(
-                configs: Dictionary(config.sources.map { ($0.tail.sourceID, $0.parser) }, uniquingKeysWith: { a, _ in a }),
-                pathKeys: Dictionary(config.sources.compactMap { s in s.tail.pathKey.map { (s.tail.sourceID, $0) } }, uniquingKeysWith: { a, _ in a })),
+                configs: Dictionary(config.sources.map { ($0.sourceID, $0.parser) }, uniquingKeysWith: { a, _ in a }),
+                pathKeys: Dictionary(config.sources.compactMap { s in s.tail?.pathKey.map { (s.sourceID, $0) } }, uniquingKeysWith: { a, _ in a })),
             processor: RecordProcessor(analysis: config.analysis),
             metrics: PipelineMetrics(registry))
         live.markReady()
@@ -81,6 +83,8 @@ final class PipelineService: Service {
         }
         if !config.outputs.isEmpty { writeOutputs(loop.records, metrics: loop.metrics) }
         loop.records.removeAll(keepingCapacity: true)
+        // The records are handled: their sources may now checkpoint past them.
+        for (stream, position) in loop.bank.takeAcks() { acknowledgements.acknowledge(stream, position: position) }
         if tick { opened += loop.processor.advance(to: now) }
         for a in opened {
             loop.metrics.anomalies.counter(a.kind.rawValue).increment()
