@@ -50,9 +50,18 @@ struct PendingBatch {
             commits.append(Commit(file: run.file, generation: run.generation, streamID: run.streamID, offset: ends[end - 1]))
             start = run.upTo
         }
-        let taken = Array(lines[0..<k])
-        lines.removeFirst(k)
-        ends.removeFirst(k)
+        let taken: [RawLine]
+        if k == lines.count {
+            // The common case: everything pending goes out; move the array instead of copying.
+            taken = lines
+            lines = []
+            lines.reserveCapacity(taken.count)
+            ends.removeAll(keepingCapacity: true)
+        } else {
+            taken = Array(lines[0..<k])
+            lines.removeFirst(k)
+            ends.removeFirst(k)
+        }
         runs = runs.compactMap { r in
             r.upTo <= k ? nil : Run(file: r.file, generation: r.generation, streamID: r.streamID, upTo: r.upTo - k)
         }
