@@ -1,110 +1,195 @@
-/// One template as the miner holds it: its tokens, how to compare them, and its place in the
-/// tree and in the least-recently-used list.
+/// One template as the miner holds it: its tokens, how to compare them, and its leaf in the tree.
+/// Its use counters and its place in the least-recently-used list are kept by ``TemplateMiner``
+/// in arrays beside the clusters, so that the per-message updates do not touch this struct.
 struct MinerCluster: Sendable {
-    /// How a template token compares with a message token.
-    enum Kind: Sendable {
+    /// How a template token compares with a message token (`kinds[i]`).
+    enum Kind {
         /// Must be equal.
-        case literal
+        static let literal: UInt8 = 0
         /// `<*>`: anything.
-        case wildcard
-        /// Literal text around wildcards, e.g. `<*>:<*>`.
-        case pattern(WildcardPattern)
+        static let wildcard: UInt8 = 1
+        /// Literal text around wildcards, e.g. `<*>:<*>`; see `patterns[i]`.
+        static let pattern: UInt8 = 2
+        /// Must be equal, but holds a digit (`eth1`, `ssh2`): a numbered name that may vary, so it
+        /// is not frozen with the template's other literals.
+        static let numberedLiteral: UInt8 = 3
+
+        static func isLiteral(_ kind: UInt8) -> Bool { kind == literal || kind == numberedLiteral }
+    }
+
+    /// How a message compares with the template.
+    struct Similarity {
+        /// Positions whose tokens are equal.
+        var equal: Int
+        /// Positions where a wildcard or pattern took the message's token.
+        var params: Int
+        /// Positions that differ (the template must widen to take the message).
+        var misses: Int
     }
 
     let id: Int
-    var tokens: [String]
-    var hashes: [Int]
-    var kinds: [Kind]
-    var template: String
-    var count: Int
+    private(set) var tokens: [String]
+    private(set) var hashes: [UInt64]
+    private(set) var kinds: [UInt8]
+    /// The pattern at each `Kind.pattern` position (`nil` elsewhere); empty when there is none.
+    private(set) var patterns: [WildcardPattern?]
+    /// Tokens joined by single spaces; rebuilt only when a token changes.
+    private(set) var template: String
     let firstSequence: Int
-    var lastSequence: Int
-    let leaf: Int
-    var newer: Int = PrefixTree.none
-    var older: Int = PrefixTree.none
+    var leaf: Int
 
-    init(id: Int, tokens: MessageTokens, sequence: Int, leaf: Int) {
+    init(id: Int, tokens message: MessageTokens, sequence: Int, leaf: Int) {
         self.id = id
-        self.tokens = tokens.masked
-        self.hashes = tokens.hashes
-        self.kinds = tokens.masked.map(Self.kind(of:))
-        self.template = tokens.masked.joined(separator: " ")
-        self.count = 1
-        self.firstSequence = sequence
-        self.lastSequence = sequence
+        let n = message.count
+        tokens = (0..<n).map { message.masked($0) }
+        hashes = message.tokens.map(\.hash)
+        kinds = []
+        patterns = []
+        template = tokens.joined(separator: " ")
+        firstSequence = sequence
         self.leaf = leaf
+        kinds = Array(repeating: Kind.literal, count: n)
+        for i in 0..<n { setKind(at: i) }
     }
 
-    static func kind(of token: String) -> Kind {
-        if token == TokenMasker.wildcard { return .wildcard }
-        if let pattern = WildcardPattern(token) { return .pattern(pattern) }
-        return .literal
-    }
-
-    /// How well `message` fits: tokens equal to the template's, or `nil` once more than
-    /// `allowedMisses` positions neither equal nor fit a wildcard.
-    func similarity(to message: MessageTokens, allowedMisses: Int, frozen: Bool) -> (equal: Int, params: Int)? {
-        var equal = 0
-        var params = 0
-        var misses = 0
-        for i in hashes.indices {
-            if hashes[i] == message.hashes[i] {
-                equal += 1
-                continue
-            }
-            switch kinds[i] {
-            case .wildcard:
-                params += 1
-            case .pattern(let pattern) where pattern.matches(message.masked[i]) || pattern.matches(message.raw[i]):
-                params += 1
-            case .literal where frozen:
-                return nil
-            default:
-                misses += 1
-                if misses > allowedMisses { return nil }
+    /// How well `message` fits, or `nil` once more than `allowedMisses` positions neither equal nor
+    /// fit a wildcard, or when `frozen` and a literal differs.
+    @inline(__always)
+    func similarity(to message: MessageTokens, allowedMisses: Int, frozen: Bool) -> Similarity? {
+        var result = Similarity(equal: 0, params: 0, misses: 0)
+        let n = hashes.count
+        let fits: Bool = hashes.withUnsafeBufferPointer { th in
+            message.tokens.withUnsafeBufferPointer { mt in
+                kinds.withUnsafeBufferPointer { kind in
+                    for i in 0..<n {
+                        if th[i] == mt[i].hash {
+                            result.equal += 1
+                            continue
+                        }
+                        switch kind[i] {
+                        case Kind.wildcard:
+                            result.params += 1
+                            continue
+                        case Kind.pattern where patternFits(i, message):
+                            result.params += 1
+                            continue
+                        case Kind.literal where frozen:
+                            return false
+                        default:
+                            result.misses += 1
+                            if result.misses > allowedMisses { return false }
+                        }
+                    }
+                    return true
+                }
             }
         }
-        return (equal, params)
+        return fits ? result : nil
+    }
+
+    private func patternFits(_ i: Int, _ message: MessageTokens) -> Bool {
+        guard let pattern = patterns[i] else { return false }
+        return message.withMasked(i) { pattern.matches($0) } || message.withRaw(i) { pattern.matches($0) }
+    }
+
+    /// Whether token `i` holds a digit or a wildcard, which routes it to the wildcard branch.
+    func isVariable(_ i: Int) -> Bool {
+        tokens[i].utf8.contains { TokenMasker.isDigit($0) || $0 == 0x2A }
+    }
+
+    /// Whether `message` fits every position from `start` on (equal, or taken by a wildcard or
+    /// pattern), shares at least `needed` tokens in all, and differs before `start` only where both
+    /// tokens are compound names (see ``isCompoundName(_:)``).
+    func fitsBeyond(_ start: Int, _ message: MessageTokens, needed: Int) -> Bool {
+        var equal = 0
+        for i in hashes.indices {
+            if hashes[i] == message.hash(i) {
+                equal += 1
+            } else if kinds[i] == Kind.wildcard || (kinds[i] == Kind.pattern && patternFits(i, message)) {
+                continue
+            } else if i >= start || !Kind.isLiteral(kinds[i]) {
+                return false
+            } else if !(Self.isCompoundName(tokens[i].utf8) && message.withMasked(i, { Self.isCompoundName($0) })) {
+                return false
+            }
+        }
+        return equal >= needed
+    }
+
+    /// A name built of parts, such as `com.apple.icloud.fmfd.heartbeat:` or `kernel_task`: a
+    /// delimiter (`.`, `_`, `-`, `:` …) between two letters or digits. Such leading tokens name the
+    /// component that logs (and vary with it); plain words (`Failed`, `"GET`) say what happened.
+    static func isCompoundName<C: Collection<UInt8>>(_ token: C) -> Bool {
+        var previousAlphanumeric = false
+        var pendingDelimiter = false
+        for c in token {
+            if TokenMasker.isAlphanumeric(c) {
+                if pendingDelimiter && previousAlphanumeric { return true }
+                previousAlphanumeric = true
+                pendingDelimiter = false
+            } else if c == 0x5F || TokenMasker.isAnyDelimiter(c) {
+                pendingDelimiter = previousAlphanumeric
+                if !previousAlphanumeric { previousAlphanumeric = false }
+            } else {
+                previousAlphanumeric = false
+                pendingDelimiter = false
+            }
+        }
+        return false
     }
 
     /// Widens the template so that it covers `message`; returns whether it changed.
     mutating func absorb(_ message: MessageTokens) -> Bool {
         var changed = false
-        for i in hashes.indices where hashes[i] != message.hashes[i] {
-            switch kinds[i] {
-            case .wildcard:
-                continue
-            case .pattern(let pattern) where pattern.matches(message.masked[i]) || pattern.matches(message.raw[i]):
-                continue
-            default:
-                let merged = TokenGeneralizer.generalize(tokens[i], message.masked[i])
-                tokens[i] = merged
-                hashes[i] = merged.hashValue
-                kinds[i] = Self.kind(of: merged)
-                changed = true
-            }
+        for i in hashes.indices where hashes[i] != message.hash(i) {
+            if kinds[i] == Kind.wildcard || (kinds[i] == Kind.pattern && patternFits(i, message)) { continue }
+            setToken(TokenGeneralizer.generalize(tokens[i], message.masked(i)), at: i)
+            changed = true
         }
-        if changed { template = tokens.joined(separator: " ") }
+        if changed { rebuildTemplate() }
         return changed
     }
 
-    /// The message's values at this template's wildcards.
-    func params(of message: MessageTokens) -> [String] {
+    mutating func setToken(_ token: String, at i: Int) {
+        tokens[i] = token
+        hashes[i] = TokenHash.of(token)
+        setKind(at: i)
+    }
+
+    mutating func rebuildTemplate() { template = tokens.joined(separator: " ") }
+
+    /// The message's values at the wildcards of a template with these `kinds` and `patterns`.
+    static func params(of message: MessageTokens, kinds: [UInt8], patterns: [WildcardPattern?]) -> [String] {
+        var capacity = 0
+        for i in kinds.indices where !Kind.isLiteral(kinds[i]) {
+            capacity += kinds[i] == Kind.pattern ? (patterns[i]?.literals.count ?? 2) - 1 : 1
+        }
+        guard capacity > 0 else { return [] }
         var values: [String] = []
-        for i in kinds.indices {
-            switch kinds[i] {
-            case .literal:
+        values.reserveCapacity(capacity)
+        for i in kinds.indices where !Kind.isLiteral(kinds[i]) {
+            if kinds[i] == Kind.pattern, let pattern = patterns[i],
+                message.withRaw(i, { pattern.extract($0, into: &values) })
+            {
                 continue
-            case .wildcard:
-                values.append(message.raw[i])
-            case .pattern(let pattern):
-                if let parts = pattern.extract(message.raw[i]) {
-                    values.append(contentsOf: parts)
-                } else {
-                    values.append(message.raw[i])
-                }
             }
+            values.append(message.raw(i))
         }
         return values
+    }
+
+    private mutating func setKind(at i: Int) {
+        let token = tokens[i]
+        if token == TokenMasker.wildcard {
+            kinds[i] = Kind.wildcard
+        } else if let pattern = WildcardPattern(token) {
+            if patterns.isEmpty { patterns = Array(repeating: nil, count: tokens.count) }
+            patterns[i] = pattern
+            kinds[i] = Kind.pattern
+            return
+        } else {
+            kinds[i] = token.utf8.contains(where: TokenMasker.isDigit) ? Kind.numberedLiteral : Kind.literal
+        }
+        if !patterns.isEmpty { patterns[i] = nil }
     }
 }

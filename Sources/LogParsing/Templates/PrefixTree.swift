@@ -35,12 +35,13 @@ struct PrefixTree: Sendable {
     func findLeaf(_ tokens: MessageTokens) -> Int? {
         guard var node = nodes[Self.rootIndex].children[tokens.count] else { return nil }
         for level in 0..<min(depth, tokens.count) {
-            let current = nodes[node]
             var next = Self.none
-            if !Self.routesToWildcard(tokens.masked[level]), let exact = current.children[tokens.hashes[level]] {
+            if !tokens.tokens[level].variable,
+                let exact = nodes[node].children[Int(truncatingIfNeeded: tokens.hash(level))]
+            {
                 next = exact
             } else {
-                next = current.wildcardChild
+                next = nodes[node].wildcardChild
             }
             guard next != Self.none else { return nil }
             node = next
@@ -50,10 +51,17 @@ struct PrefixTree: Sendable {
 
     /// The leaf a new template for `tokens` belongs in, creating the path as needed.
     mutating func leafForInsert(_ tokens: MessageTokens) -> Int {
-        var node = child(of: Self.rootIndex, key: tokens.count)
-        for level in 0..<min(depth, tokens.count) {
-            let hash = tokens.hashes[level]
-            if !Self.routesToWildcard(tokens.masked[level]) {
+        leafForInsert(count: tokens.count) { (tokens.hash($0), tokens.tokens[$0].variable) }
+    }
+
+    /// The leaf for a template of `count` tokens whose token `level` has `route(level)` as hash and
+    /// variable flag, creating the path as needed.
+    mutating func leafForInsert(count: Int, route: (Int) -> (hash: UInt64, variable: Bool)) -> Int {
+        var node = child(of: Self.rootIndex, key: count)
+        for level in 0..<min(depth, count) {
+            let (fullHash, variable) = route(level)
+            let hash = Int(truncatingIfNeeded: fullHash)
+            if !variable {
                 if let exact = nodes[node].children[hash] {
                     node = exact
                     continue
@@ -68,7 +76,27 @@ struct PrefixTree: Sendable {
         return node
     }
 
+    /// The leaves below the token-count node for `count`, except `excluding`.
+    func leaves(count: Int, excluding: Int?) -> [Int] {
+        guard let top = nodes[Self.rootIndex].children[count] else { return [] }
+        var result: [Int] = []
+        var stack = [top]
+        while let node = stack.popLast() {
+            let n = nodes[node]
+            if !n.slots.isEmpty && node != excluding { result.append(node) }
+            stack.append(contentsOf: n.children.values)
+            if n.wildcardChild != Self.none { stack.append(n.wildcardChild) }
+        }
+        return result
+    }
+
     func slots(at leaf: Int) -> [Int] { nodes[leaf].slots }
+
+    /// Calls `body` with the slots of `leaf`, without copying them.
+    @inline(__always)
+    func withSlots<R>(at leaf: Int, _ body: (UnsafeBufferPointer<Int>) -> R) -> R {
+        nodes.withUnsafeBufferPointer { $0[leaf].slots.withUnsafeBufferPointer(body) }
+    }
 
     mutating func add(slot: Int, to leaf: Int) { nodes[leaf].slots.append(slot) }
 
@@ -95,10 +123,6 @@ struct PrefixTree: Sendable {
     mutating func promote(slot: Int, in leaf: Int) {
         guard let k = nodes[leaf].slots.firstIndex(of: slot), k > 0 else { return }
         nodes[leaf].slots.swapAt(k, k - 1)
-    }
-
-    private static func routesToWildcard(_ token: String) -> Bool {
-        token.utf8.contains { TokenMasker.isDigit($0) || $0 == 0x2A }
     }
 
     private mutating func child(of parent: Int, key: Int) -> Int {

@@ -5,7 +5,7 @@ extension TemplateMiner {
         let leaf = tree.leafForInsert(tokens)
         let resident = tree.slots(at: leaf)
         if resident.count >= config.maxClustersPerLeaf,
-            let victim = resident.min(by: { slots[$0]!.lastSequence < slots[$1]!.lastSequence })
+            let victim = resident.min(by: { lastSequence[$0] < lastSequence[$1] })
         {
             evict(victim)
         }
@@ -22,8 +22,14 @@ extension TemplateMiner {
             slot = reused
         } else {
             slots.append(cluster)
+            uses.append(0)
+            lastSequence.append(0)
+            newer.append(PrefixTree.none)
+            older.append(PrefixTree.none)
             slot = slots.count - 1
         }
+        uses[slot] = 1
+        lastSequence[slot] = messages
         tree.add(slot: slot, to: target)
         count += 1
         linkAsNewest(slot)
@@ -37,7 +43,8 @@ extension TemplateMiner {
         linkAsNewest(slot)
     }
 
-    private mutating func evict(_ slot: Int) {
+    /// Removes the template in `slot`, counting the eviction.
+    mutating func evict(_ slot: Int) {
         guard let cluster = slots[slot] else { return }
         unlink(slot)
         tree.remove(slot: slot, from: cluster.leaf)
@@ -48,19 +55,19 @@ extension TemplateMiner {
     }
 
     private mutating func linkAsNewest(_ slot: Int) {
-        slots[slot]!.older = newest
-        slots[slot]!.newer = PrefixTree.none
-        if newest != PrefixTree.none { slots[newest]!.newer = slot }
+        older[slot] = newest
+        newer[slot] = PrefixTree.none
+        if newest != PrefixTree.none { newer[newest] = slot }
         newest = slot
         if oldest == PrefixTree.none { oldest = slot }
     }
 
     private mutating func unlink(_ slot: Int) {
-        let older = slots[slot]!.older
-        let newer = slots[slot]!.newer
-        if older != PrefixTree.none { slots[older]!.newer = newer } else { oldest = newer }
-        if newer != PrefixTree.none { slots[newer]!.older = older } else { newest = older }
-        slots[slot]!.older = PrefixTree.none
-        slots[slot]!.newer = PrefixTree.none
+        let before = older[slot]
+        let after = newer[slot]
+        if before != PrefixTree.none { newer[before] = after } else { oldest = after }
+        if after != PrefixTree.none { older[after] = before } else { newest = before }
+        older[slot] = PrefixTree.none
+        newer[slot] = PrefixTree.none
     }
 }

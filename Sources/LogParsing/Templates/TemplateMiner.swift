@@ -4,7 +4,13 @@
 /// ``TemplateMinerConfig/masking``), and it is routed through a prefix tree keyed by token count and
 /// leading tokens to a leaf of at most ``TemplateMinerConfig/maxClustersPerLeaf`` templates. It
 /// joins the most similar one when at least ``TemplateMinerConfig/similarityThreshold`` of the
-/// tokens agree, widening differing tokens to `<*>`; otherwise it starts a new template.
+/// tokens agree, widening differing tokens to `<*>`. A message that finds no template in its leaf
+/// may still join one on another path when it differs from it only in leading compound names
+/// (`com.apple.A:` / `com.apple.B:`); otherwise it starts a new template.
+///
+/// Cutting and masking work on the message's UTF-8 bytes in a buffer the miner reuses, tokens are
+/// compared by 64-bit hashes, and a template's text is rebuilt only when it widens, so a message
+/// that joins an existing template costs one pass over its bytes plus the parameter strings.
 /// At most ``TemplateMinerConfig/maxTemplates`` templates are kept: the least recently used one is
 /// evicted first, and every eviction is counted.
 public struct TemplateMiner: Sendable {
@@ -12,11 +18,19 @@ public struct TemplateMiner: Sendable {
     public let config: TemplateMinerConfig
     var tree: PrefixTree
     var slots: [MinerCluster?] = []
+    /// Per slot: messages assigned, sequence number of the last one, and the neighbours in the
+    /// least-recently-used list.
+    var uses: [Int] = []
+    var lastSequence: [Int] = []
+    var newer: [Int] = []
+    var older: [Int] = []
     var freeSlots: [Int] = []
     /// Most and least recently used slots.
     var newest = PrefixTree.none
     var oldest = PrefixTree.none
     var nextID = 1
+    /// Reused for every message so that cutting one allocates nothing.
+    var scratch = MessageTokens()
     /// Messages added so far.
     public private(set) var messages = 0
     /// Templates evicted so far, by the template limit or a full leaf.
@@ -34,64 +48,129 @@ public struct TemplateMiner: Sendable {
     /// may be created (evicting the least recently used one at the limit).
     public mutating func add(_ message: String) -> TemplateMatch {
         messages += 1
-        let tokens = MessageTokens(message, maxTokens: config.maxTokens, masking: config.masking)
-        if let leaf = tree.findLeaf(tokens), let slot = bestSlot(in: leaf, for: tokens) {
-            slots[slot]!.count += 1
-            slots[slot]!.lastSequence = messages
-            _ = slots[slot]!.absorb(tokens)
+        var tokens = scratch
+        scratch = MessageTokens()
+        tokens.fill(message, maxTokens: config.maxTokens, masking: config.masking)
+        defer { scratch = tokens }
+        if let leaf = tree.findLeaf(tokens), let (slot, misses) = bestSlot(in: leaf, for: tokens) {
+            uses[slot] += 1
+            lastSequence[slot] = messages
+            if misses > 0 { _ = slots[slot]!.absorb(tokens) }
             touch(slot)
             tree.promote(slot: slot, in: leaf)
-            let cluster = slots[slot]!
-            return TemplateMatch(
-                id: cluster.id, template: cluster.template, params: cluster.params(of: tokens), isNew: false)
+            return match(slot, tokens, isNew: false)
+        }
+        if let slot = slotDifferingInRoute(tokens) {
+            uses[slot] += 1
+            lastSequence[slot] = messages
+            _ = slots[slot]!.absorb(tokens)
+            reroute(slot)
+            touch(slot)
+            return match(slot, tokens, isNew: false)
         }
         let slot = insert(tokens)
-        let cluster = slots[slot]!
-        return TemplateMatch(
-            id: cluster.id, template: cluster.template, params: cluster.params(of: tokens), isNew: true)
+        return match(slot, tokens, isNew: true)
+    }
+
+    /// A template that `tokens` fits in every position but the leading ones the tree routes by, so
+    /// that a message whose first tokens vary (`com.apple.A: …`, `com.apple.B: …`) still joins the
+    /// template of its kind. Only the leaves of other paths are searched, and only when the
+    /// message's own leaf had no match (a new template in the making), so it costs nothing per
+    /// matched message.
+    private func slotDifferingInRoute(_ tokens: MessageTokens) -> Int? {
+        let n = tokens.count
+        guard n > config.depth, config.depth > 0 else { return nil }
+        let needed = Int((config.similarityThreshold * Double(n)).rounded(.up))
+        var best: Int?
+        var bestUses = 0
+        for leaf in tree.leaves(count: n, excluding: tree.findLeaf(tokens)) {
+            for slot in tree.slots(at: leaf) {
+                guard let cluster = slots[slot], cluster.fitsBeyond(config.depth, tokens, needed: needed) else { continue }
+                if best == nil || uses[slot] > bestUses {
+                    best = slot
+                    bestUses = uses[slot]
+                }
+            }
+        }
+        return best
+    }
+
+    /// Moves a template whose leading tokens widened to the leaf its tokens now route to.
+    private mutating func reroute(_ slot: Int) {
+        guard let cluster = slots[slot] else { return }
+        let route: (Int) -> (hash: UInt64, variable: Bool) = { (cluster.hashes[$0], cluster.isVariable($0)) }
+        var target = tree.leafForInsert(count: cluster.hashes.count, route: route)
+        guard target != cluster.leaf else { return }
+        let resident = tree.slots(at: target)
+        if resident.count >= config.maxClustersPerLeaf,
+            let victim = resident.min(by: { lastSequence[$0] < lastSequence[$1] })
+        {
+            evict(victim)
+            // Eviction may have pruned the target's path; walk it again.
+            target = tree.leafForInsert(count: cluster.hashes.count, route: route)
+        }
+        tree.add(slot: slot, to: target)
+        tree.remove(slot: slot, from: cluster.leaf)
+        slots[slot]!.leaf = target
     }
 
     /// The template `message` would join, without learning from it; `nil` when none is similar enough.
     public func match(_ message: String) -> TemplateMatch? {
         let tokens = MessageTokens(message, maxTokens: config.maxTokens, masking: config.masking)
-        guard let leaf = tree.findLeaf(tokens), let slot = bestSlot(in: leaf, for: tokens) else { return nil }
-        let cluster = slots[slot]!
-        return TemplateMatch(
-            id: cluster.id, template: cluster.template, params: cluster.params(of: tokens), isNew: false)
+        if let leaf = tree.findLeaf(tokens), let (slot, _) = bestSlot(in: leaf, for: tokens) {
+            return match(slot, tokens, isNew: false)
+        }
+        return slotDifferingInRoute(tokens).map { match($0, tokens, isNew: false) }
+    }
+
+    private func match(_ slot: Int, _ tokens: MessageTokens, isNew: Bool) -> TemplateMatch {
+        TemplateMatch(
+            id: slots[slot]!.id, template: slots[slot]!.template,
+            params: MinerCluster.params(of: tokens, kinds: slots[slot]!.kinds, patterns: slots[slot]!.patterns),
+            isNew: isNew)
     }
 
     /// The live templates, in id order.
     public var templates: [TemplateInfo] {
-        slots.compactMap { cluster in
-            cluster.map {
+        slots.indices.compactMap { slot in
+            slots[slot].map {
                 TemplateInfo(
-                    id: $0.id, template: $0.template, count: $0.count, firstSequence: $0.firstSequence,
-                    lastSequence: $0.lastSequence)
+                    id: $0.id, template: $0.template, count: uses[slot], firstSequence: $0.firstSequence,
+                    lastSequence: lastSequence[slot])
             }
         }.sorted { $0.id < $1.id }
     }
 
-    /// The most similar template in `leaf` that reaches the threshold; ties go to the template
-    /// with more wildcards, as in Drain.
-    private func bestSlot(in leaf: Int, for tokens: MessageTokens) -> Int? {
+    /// The most similar template in `leaf` that reaches the threshold, and the positions at which
+    /// it must widen to take the message; ties go to the template with more wildcards, as in Drain.
+    private func bestSlot(in leaf: Int, for tokens: MessageTokens) -> (slot: Int, misses: Int)? {
         let n = tokens.count
-        guard n > 0 else { return tree.slots(at: leaf).first }
+        guard n > 0 else { return tree.slots(at: leaf).first.map { ($0, 0) } }
         let needed = Int((config.similarityThreshold * Double(n)).rounded(.up))
         var best = PrefixTree.none
         var bestEqual = -1
         var bestParams = -1
-        for slot in tree.slots(at: leaf) {
-            guard let cluster = slots[slot] else { continue }
-            let floor = max(needed, bestEqual)
-            guard let score = cluster.similarity(
-                    to: tokens, allowedMisses: n - floor, frozen: cluster.count >= config.freezeAfter) else { continue }
-            if score.equal < needed { continue }
-            if score.equal > bestEqual || (score.equal == bestEqual && score.params > bestParams) {
-                best = slot
-                bestEqual = score.equal
-                bestParams = score.params
+        var bestMisses = 0
+        let freezeAfter = config.freezeAfter
+        slots.withUnsafeBufferPointer { clusters in
+            tree.withSlots(at: leaf) { leafSlots in
+            for slot in leafSlots {
+                guard let cluster = clusters[slot] else { continue }
+                let floor = max(needed, bestEqual)
+                guard
+                    let score = cluster.similarity(
+                        to: tokens, allowedMisses: n - floor, frozen: uses[slot] >= freezeAfter),
+                    score.equal >= needed
+                else { continue }
+                if score.equal > bestEqual || (score.equal == bestEqual && score.params > bestParams) {
+                    best = slot
+                    bestEqual = score.equal
+                    bestParams = score.params
+                    bestMisses = score.misses
+                }
+            }
             }
         }
-        return best == PrefixTree.none ? nil : best
+        return best == PrefixTree.none ? nil : (best, bestMisses)
     }
 }

@@ -16,39 +16,50 @@ enum TokenMasker {
 
     /// The masked form of `token`; returns `token` itself when nothing in it is a value.
     static func mask(_ token: String) -> String {
-        var token = token
-        return token.withUTF8 { mask($0) } ?? token
+        let bytes = Array(token.utf8)
+        var out = [UInt8](repeating: 0, count: 3 * bytes.count + 3)
+        let written = bytes.withUnsafeBufferPointer { b in
+            out.withUnsafeMutableBufferPointer { mask(b, into: $0.baseAddress!) }
+        }
+        guard let written else { return token }
+        return String(decoding: out[..<written], as: UTF8.self)
     }
 
-    /// The masked form of the token in `bytes`, or `nil` when nothing in it is a value.
-    static func mask(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Writes the masked form of the token in `bytes` at `out` (which must have room for
+    /// `3 * bytes.count` bytes) and returns its length; returns `nil` when nothing in the token is a
+    /// value (what was written at `out` is then garbage).
+    static func mask(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
         guard mayHoldValue(bytes) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 4)
-        guard maskParts(bytes, into: &out) else { return nil }
-        canonicalize(&out)
-        return String(decoding: out, as: UTF8.self)
+        return maskValues(bytes, into: out)
+    }
+
+    /// ``mask(_:into:)`` without the pre-check, for callers that made it while reading the token.
+    static func maskValues(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+        var writer = MaskWriter(out)
+        guard maskParts(bytes, into: &writer) else { return nil }
+        return canonicalize(UnsafeMutableBufferPointer(start: out, count: writer.count))
     }
 
     /// Cheap pre-check: values need a digit or a slash, or are one of the literal value words.
     private static func mayHoldValue(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        for c in b where isDigit(c) || c == 0x2F { return true }
-        var i = 0
-        while i < b.count {
-            if isAnyDelimiter(b[i]) {
-                i += 1
-                continue
+        var length = 0
+        var word: UInt64 = 0
+        for c in b {
+            if isDigit(c) || c == 0x2F { return true }
+            if isAnyDelimiter(c) {
+                if isLiteralValueWord(word, length) { return true }
+                length = 0
+                word = 0
+            } else {
+                length += 1
+                word = word << 8 | UInt64(c | 0x20)
             }
-            var j = i + 1
-            while j < b.count && !isAnyDelimiter(b[j]) { j += 1 }
-            if isLiteralValueWord(b, i, j) { return true }
-            i = j
         }
-        return false
+        return isLiteralValueWord(word, length)
     }
 
     /// Appends the masked token to `out`; returns whether anything was replaced.
-    private static func maskParts(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+    private static func maskParts(_ b: UnsafeBufferPointer<UInt8>, into out: inout MaskWriter) -> Bool {
         var changed = false
         var i = 0
         let n = b.count
@@ -61,7 +72,7 @@ enum TokenMasker {
             var j = i
             while j < n && !isStructuralDelimiter(b[j]) { j += 1 }
             if isAbsolutePath(b, i, j) || isUUID(b, i, j) || isHostName(b, i, j) {
-                out.append(contentsOf: wildcardBytes)
+                out.appendWildcard()
                 changed = true
             } else if maskPieces(b, i, j, into: &out) {
                 changed = true
@@ -72,7 +83,7 @@ enum TokenMasker {
     }
 
     private static func maskPieces(
-        _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [UInt8]
+        _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout MaskWriter
     ) -> Bool {
         var changed = false
         var k = start
@@ -88,10 +99,10 @@ enum TokenMasker {
             var e = k + 1
             while e < end && !isValueDelimiter(b[e]) { e += 1 }
             if signedNumber || isValuePiece(b, k, e) || (k == start && isVersion(b, k, e)) {
-                out.append(contentsOf: wildcardBytes)
+                out.appendWildcard()
                 changed = true
             } else {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[k..<e]))
+                out.append(b, k, e)
             }
             k = e
         }
@@ -130,24 +141,31 @@ enum TokenMasker {
 
     /// `true`, `false`, `null`, and the user name `root`, in any case (loghub-2.0 conventions).
     private static func isLiteralValueWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        let len = e - s
-        guard len == 4 || len == 5 else { return false }
+        guard e - s == 4 || e - s == 5 else { return false }
         var word: UInt64 = 0
         for k in s..<e { word = word << 8 | UInt64(b[k] | 0x20) }
+        return isLiteralValueWord(word, e - s)
+    }
+
+    /// `word` holds the lower-cased bytes of a `length`-byte piece, big-endian.
+    @inline(__always) static func isLiteralValueWord(_ word: UInt64, _ length: Int) -> Bool {
         // "true", "null", "root", "false" as big-endian byte words.
-        return word == 0x7472_7565 || word == 0x6E75_6C6C || word == 0x726F_6F74 || word == 0x66_616C_7365
+        if length == 4 { return word == 0x7472_7565 || word == 0x6E75_6C6C || word == 0x726F_6F74 }
+        return length == 5 && word == 0x66_616C_7365
     }
 
     /// A capitalized weekday or month abbreviation (`Mon`, `Jun`), part of a written date.
-    static func isDateName(_ token: String) -> Bool {
-        guard token.utf8.count == 3 else { return false }
-        return dateNames.contains(token)
+    static func isDateName(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count == 3 else { return false }
+        let word = UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])
+        return dateNames.contains(word)
     }
 
-    private static let dateNames: Set<String> = [
+    /// `Mon` … `Sun`, `Jan` … `Dec` as 24-bit words.
+    private static let dateNames: [UInt32] = [
         "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
         "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
+    ].map { $0.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
 
     /// `^(/[^/]+)+$`
     private static func isAbsolutePath(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
@@ -209,66 +227,70 @@ enum TokenMasker {
 
     /// Applies the word-glued-to-wildcard and consecutive-wildcard rules in place.
     static func canonicalize(_ out: inout [UInt8]) {
+        let length = out.withUnsafeMutableBufferPointer { canonicalize($0) }
+        out.removeSubrange(length...)
+    }
+
+    /// Applies the rules to `b` in place and returns the new length; both rules only shorten the
+    /// text, so each writes behind the place it reads.
+    static func canonicalize(_ b: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        var w = 0
         // A run of non-delimiter bytes that holds `<*>` and something else becomes `<*>`.
-        var result: [UInt8] = []
-        result.reserveCapacity(out.count)
         var i = 0
-        let n = out.count
         while i < n {
-            if isAnyDelimiter(out[i]) {
-                result.append(out[i])
+            if isAnyDelimiter(b[i]) {
+                b[w] = b[i]
+                w += 1
                 i += 1
                 continue
             }
             var j = i
             var hasWildcard = false
-            while j < n && !isAnyDelimiter(out[j]) {
-                if out[j] == 0x2A && j > i && out[j - 1] == 0x3C && j + 1 < n && out[j + 1] == 0x3E {
+            while j < n && !isAnyDelimiter(b[j]) {
+                if b[j] == 0x2A && j > i && b[j - 1] == 0x3C && j + 1 < n && b[j + 1] == 0x3E {
                     hasWildcard = true
                 }
                 j += 1
             }
             if hasWildcard {
-                result.append(contentsOf: wildcardBytes)
+                b[w] = 0x3C
+                b[w + 1] = 0x2A
+                b[w + 2] = 0x3E
+                w += 3
             } else {
-                result.append(contentsOf: out[i..<j])
+                for k in i..<j {
+                    b[w] = b[k]
+                    w += 1
+                }
             }
             i = j
         }
-        collapseJoinedWildcards(&result)
-        out = result
-    }
-
-    /// `<*>.<*>` and `<*><*>` become `<*>`.
-    private static func collapseJoinedWildcards(_ b: inout [UInt8]) {
-        guard b.count >= 6 else { return }
-        var result: [UInt8] = []
-        result.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            if endsWithWildcard(result) {
-                if startsWithWildcard(b, at: i) {
+        // `<*>.<*>` and `<*><*>` become `<*>`.
+        let end = w
+        w = 0
+        i = 0
+        while i < end {
+            if w >= 3 && b[w - 3] == 0x3C && b[w - 2] == 0x2A && b[w - 1] == 0x3E {
+                if isWildcard(b, i, end) {
                     i += 3
                     continue
                 }
-                if b[i] == 0x2E && startsWithWildcard(b, at: i + 1) {
+                if b[i] == 0x2E && isWildcard(b, i + 1, end) {
                     i += 4
                     continue
                 }
             }
-            result.append(b[i])
+            b[w] = b[i]
+            w += 1
             i += 1
         }
-        b = result
+        return w
     }
 
-    private static func endsWithWildcard(_ b: [UInt8]) -> Bool {
-        let n = b.count
-        return n >= 3 && b[n - 3] == 0x3C && b[n - 2] == 0x2A && b[n - 1] == 0x3E
-    }
-
-    private static func startsWithWildcard(_ b: [UInt8], at i: Int) -> Bool {
-        i + 2 < b.count && b[i] == 0x3C && b[i + 1] == 0x2A && b[i + 2] == 0x3E
+    @inline(__always)
+    private static func isWildcard(_ b: UnsafeMutableBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        i + 2 < end && b[i] == 0x3C && b[i + 1] == 0x2A && b[i + 2] == 0x3E
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
@@ -277,23 +299,22 @@ enum TokenMasker {
         isDigit(c) || (c | 0x20) &- 0x61 < 26
     }
 
-    /// `,;:=|!"'()[]{}` — delimiters that separate a key, a value, and its brackets.
+    /// `,;:=|!"'()[]{}` — delimiters that separate a key, a value, and its brackets (and bytes
+    /// below `!`). Bit `c` of the low word, or bit `c - 64` of the high word, is set for each.
     @inline(__always) static func isStructuralDelimiter(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x2C, 0x3B, 0x3A, 0x3D, 0x7C, 0x21, 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D: true
-        default: c < 0x21
-        }
+        c < 64 ? (structuralLow >> UInt64(c)) & 1 != 0 : c < 128 && (structuralHigh >> UInt64(c &- 64)) & 1 != 0
     }
 
     /// `.-+@#$%&/` — delimiters inside one value (dotted numbers, host names, dates, paths).
     @inline(__always) static func isValueDelimiter(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x2E, 0x2D, 0x2B, 0x40, 0x23, 0x24, 0x25, 0x26, 0x2F: true
-        default: false
-        }
+        c < 64 ? (valueLow >> UInt64(c)) & 1 != 0 : c == 0x40
     }
 
+    private static let structuralLow: UInt64 = 0x2C00_1387_FFFF_FFFF
+    private static let structuralHigh: UInt64 = 0x3800_0000_2800_0000
+    private static let valueLow: UInt64 = 0x0000_E878_0000_0000
+
     @inline(__always) static func isAnyDelimiter(_ c: UInt8) -> Bool {
-        isStructuralDelimiter(c) || isValueDelimiter(c)
+        c < 64 ? ((structuralLow | valueLow) >> UInt64(c)) & 1 != 0 : c < 128 && ((structuralHigh | 1) >> UInt64(c &- 64)) & 1 != 0
     }
 }

@@ -25,41 +25,37 @@ struct WildcardPattern: Sendable, Hashable {
         literals = pieces
     }
 
-    /// Whether `value` fits the pattern.
-    func matches(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { wildcardRanges(in: $0) != nil }
-    }
-
-    /// The parts of `value` at the wildcards, or `nil` when it does not fit.
-    func extract(_ value: String) -> [String]? {
-        var value = value
-        return value.withUTF8 { bytes in
-            wildcardRanges(in: bytes).map { ranges in
-                ranges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-            }
-        }
-    }
-
-    /// Anchors the first and last literals at the ends and places the middle ones leftmost,
-    /// which finds a match whenever one exists.
-    private func wildcardRanges(in b: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+    /// Whether the bytes fit the pattern: the first and last literals anchored at the ends, the
+    /// middle ones placed leftmost, which finds a match whenever one exists.
+    func matches(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = literals[0]
         let last = literals[literals.count - 1]
         guard first.count + last.count <= b.count, hasLiteral(first, in: b, at: 0),
             hasLiteral(last, in: b, at: b.count - last.count)
-        else { return nil }
+        else { return false }
         let limit = b.count - last.count
         var position = first.count
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(literals.count - 1)
-        for literal in literals.dropFirst().dropLast() {
-            guard let found = find(literal, in: b, from: position, limit: limit) else { return nil }
-            ranges.append(position..<found)
-            position = found + literal.count
+        for k in 1..<(literals.count - 1) {
+            guard let found = find(literals[k], in: b, from: position, limit: limit) else { return false }
+            position = found + literals[k].count
         }
-        ranges.append(position..<limit)
-        return ranges
+        return true
+    }
+
+    /// Appends the parts of the bytes at the wildcards to `values`; returns `false` (appending
+    /// nothing) when they do not fit.
+    func extract(_ b: UnsafeBufferPointer<UInt8>, into values: inout [String]) -> Bool {
+        guard matches(b) else { return false }
+        let limit = b.count - literals[literals.count - 1].count
+        var position = literals[0].count
+        for k in 1..<(literals.count - 1) {
+            // `matches` found every literal, so `find` does too.
+            let found = find(literals[k], in: b, from: position, limit: limit) ?? limit
+            values.append(String(decoding: UnsafeBufferPointer(rebasing: b[position..<found]), as: UTF8.self))
+            position = found + literals[k].count
+        }
+        values.append(String(decoding: UnsafeBufferPointer(rebasing: b[position..<max(position, limit)]), as: UTF8.self))
+        return true
     }
 
     private func hasLiteral(_ literal: [UInt8], in b: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
