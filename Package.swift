@@ -78,7 +78,7 @@ let package = Package(
                 "QueryServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent", "LogParsing"]),
+        .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent"]),
     ]
 )

@@ -3,13 +3,15 @@ import Foundation
 
 /// Command-line options of `faultmaven-bench`.
 struct BenchOptions {
-    static let usage = "usage: faultmaven-bench [pipeline] [ingest] [memory] [DATA_DIR] [--size-mb N] [--repeat N] [--only CASE,...]\n"
+    static let usage = "usage: faultmaven-bench [pipeline] [ingest] [memory] [miner] [DATA_DIR] [--size-mb N] [--repeat N] [--only CASE,...]\n"
         + "  ingest cases for --only: \(IngestCase.allCases.map(\.rawValue).joined(separator: ", "))"
 
     var runPipeline = false
     var runIngest = false
     /// Analysis memory: bytes per tracked series and peak RSS (10,000 templates, 50 sources).
     var runMemory = false
+    /// Template miner on the 1M-line loghub stream (alone, and behind auto parsing).
+    var runMiner = false
     var evalDirectory = PipelineBench.defaultEvalDirectory
     /// Size of the ingest file; `nil` = 1 GiB, or less when the disk is short of space.
     var mebibytes: Int?
@@ -35,10 +37,12 @@ struct BenchOptions {
             case "pipeline": runPipeline = true
             case "ingest": runIngest = true
             case "memory": runMemory = true
+            case "miner": runMiner = true
             case "all":
                 runPipeline = true
                 runIngest = true
                 runMemory = true
+                runMiner = true
             case "--size-mb": mebibytes = try value("--size-mb")
             case "--repeat": repeats = try value("--repeat")
             case "--only":
@@ -62,10 +66,11 @@ struct BenchOptions {
             }
             i += 1
         }
-        if !runPipeline && !runIngest && !runMemory {
+        if !runPipeline && !runIngest && !runMemory && !runMiner {
             runPipeline = true
             runIngest = true
             runMemory = true
+            runMiner = true
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 // faultmaven-bench: throughput of the pipeline stages on real data, printed as tables.
 //
-//   swift run -c release faultmaven-bench [pipeline] [ingest] [memory] [DATA_DIR] [--size-mb N] [--repeat N]
+//   swift run -c release faultmaven-bench [pipeline] [ingest] [memory] [miner] [DATA_DIR] [--size-mb N] [--repeat N]
 //
 // `pipeline`: parse, template miner and analyze over the eval set's incident logs (DATA_DIR,
 // default ../shared/eval). `ingest`: a generated ~1 GiB log file read by cat, LogFileReader,
@@ -36,6 +36,10 @@ if options.runIngest {
         FileHandle.standardError.write(Data("faultmaven-bench: ingest: \(error)\n".utf8))
         failed = true
     }
+}
+if options.runMiner {
+    print("")
+    print(minerBench(evalRoot: options.evalDirectory))
 }
 if options.runMemory {
     // Last: it measures this process's peak RSS.
