@@ -1,3 +1,4 @@
+import FaultMavenCore
 /// Writes realistic log lines in six formats for the ingest benchmark (see ``IngestFile``).
 struct LineGenerator {
     enum Format: CaseIterable { case python, logback, logfmt, json, syslog, nginx }
@@ -24,12 +25,12 @@ struct LineGenerator {
     mutating func writeLine(into out: inout ByteWriter) {
         if burstLeft == 0 {
             // Weights: python 25, logback 15, logfmt 15, json 20, syslog 10, nginx 15.
-            let r = rng.below(100)
+            let r = rng.next(below: 100)
             format = r < 25 ? .python : r < 40 ? .logback : r < 55 ? .logfmt : r < 75 ? .json : r < 85 ? .syslog : .nginx
-            burstLeft = rng.within(1...32)
+            burstLeft = rng.next(in: 1...32)
         }
         burstLeft -= 1
-        clockMillis += Int64(rng.below(20))
+        clockMillis += Int64(rng.next(below: 20))
         let level = pickLevel()
         switch format {
         case .python:
@@ -39,7 +40,7 @@ struct LineGenerator {
             out.byte(32)
             out.text(level.upper)
             out.byte(32)
-            out.bytes(LineGenerator.loggers[rng.below(LineGenerator.loggers.count)])
+            out.bytes(LineGenerator.loggers[rng.next(below: LineGenerator.loggers.count)])
             out.text(": ")
             message(&out, level)
         case .logback:
@@ -49,7 +50,7 @@ struct LineGenerator {
             out.byte(32)
             out.text(level.padded)
             out.text(" [http-nio-")
-            out.number(rng.within(1...8))
+            out.number(rng.next(in: 1...8))
             out.text("] c.e.App - ")
             message(&out, level)
         case .logfmt:
@@ -60,9 +61,9 @@ struct LineGenerator {
             out.text(" msg=\"")
             message(&out, level)
             out.text("\" latency_ms=")
-            out.number(rng.within(2...900))
+            out.number(rng.next(in: 2...900))
             out.text(" user=u")
-            out.number(rng.below(100_000))
+            out.number(rng.next(below: 100_000))
         case .json:
             out.text("{\"ts\":\"")
             date(&out, dateSep: 45, middle: 84)
@@ -73,9 +74,9 @@ struct LineGenerator {
             out.text("\",\"msg\":\"")
             message(&out, level)
             out.text("\",\"latency_ms\":")
-            out.number(rng.within(2...900))
+            out.number(rng.next(in: 2...900))
             out.text(",\"user\":\"u")
-            out.number(rng.below(100_000))
+            out.number(rng.next(below: 100_000))
             out.text("\"}")
         case .syslog:
             let c = civil
@@ -86,9 +87,9 @@ struct LineGenerator {
             out.byte(32)
             clock(&out, c)
             out.byte(32)
-            out.bytes(LineGenerator.hosts[rng.below(LineGenerator.hosts.count)])
+            out.bytes(LineGenerator.hosts[rng.next(below: LineGenerator.hosts.count)])
             out.text(" app[")
-            out.number(rng.within(1000...9999))
+            out.number(rng.next(in: 1000...9999))
             out.text("]: ")
             if level.kind != .info {
                 out.text(level.lower)
@@ -98,9 +99,9 @@ struct LineGenerator {
         case .nginx:
             let c = civil
             out.text("10.0.")
-            out.number(rng.below(256))
+            out.number(rng.next(below: 256))
             out.byte(46)
-            out.number(rng.within(1...254))
+            out.number(rng.next(in: 1...254))
             out.text(" - - [")
             out.number(c.day, width: 2)
             out.byte(47)
@@ -111,22 +112,22 @@ struct LineGenerator {
             clock(&out, c)
             out.text(" +0000] \"")
             let status: Int
-            if rng.below(2) == 0 {
+            if rng.next(below: 2) == 0 {
                 out.text("GET /api/orders/")
-                out.number(rng.below(1_000_000))
+                out.number(rng.next(below: 1_000_000))
                 status = level.kind == .error ? 502 : level.kind == .warn ? 404 : 200
             } else {
                 out.text("POST /api/cart/")
-                out.number(rng.below(100_000))
+                out.number(rng.next(below: 100_000))
                 out.text("/items")
                 status = level.kind == .error ? 500 : 201
             }
             out.text(" HTTP/1.1\" ")
             out.number(status)
             out.byte(32)
-            out.number(rng.within(120...9000))
+            out.number(rng.next(in: 120...9000))
             out.text(" \"-\" \"")
-            out.bytes(LineGenerator.agents[rng.below(LineGenerator.agents.count)])
+            out.bytes(LineGenerator.agents[rng.next(below: LineGenerator.agents.count)])
             out.byte(34)
         }
         out.byte(10)
@@ -147,7 +148,7 @@ struct LineGenerator {
 
     /// INFO 80 %, DEBUG 10 %, WARN 7 %, ERROR 3 %.
     private mutating func pickLevel() -> LevelNames {
-        let r = rng.below(100)
+        let r = rng.next(below: 100)
         return r < 80 ? LineGenerator.info : r < 90 ? LineGenerator.debug : r < 97 ? LineGenerator.warn : LineGenerator.error
     }
 
@@ -155,53 +156,53 @@ struct LineGenerator {
     private mutating func message(_ out: inout ByteWriter, _ level: LevelNames) {
         switch level.kind {
         case .error:
-            switch rng.below(3) {
+            switch rng.next(below: 3) {
             case 0:
                 out.text("payment declined for user u")
-                out.number(rng.below(100_000))
+                out.number(rng.next(below: 100_000))
                 out.text(": gateway timeout after ")
-                out.number(rng.within(1000...30000))
+                out.number(rng.next(in: 1000...30000))
                 out.text("ms")
             case 1:
                 out.text("connection reset by peer 10.0.")
-                out.number(rng.below(256))
+                out.number(rng.next(below: 256))
                 out.byte(46)
-                out.number(rng.within(1...254))
+                out.number(rng.next(in: 1...254))
                 out.byte(58)
-                out.number(rng.within(1024...65535))
+                out.number(rng.next(in: 1024...65535))
             default:
                 out.text("job ")
-                out.number(rng.below(10_000_000))
+                out.number(rng.next(below: 10_000_000))
                 out.text(" failed: deadlock detected on table orders")
             }
         case .warn:
-            if rng.below(2) == 0 {
+            if rng.next(below: 2) == 0 {
                 out.text("slow query on table orders took ")
-                out.number(rng.within(500...5000))
+                out.number(rng.next(in: 500...5000))
                 out.text("ms")
             } else {
                 out.text("retrying job ")
-                out.number(rng.below(10_000_000))
+                out.number(rng.next(below: 10_000_000))
                 out.text(" attempt ")
-                out.number(rng.within(1...5))
+                out.number(rng.next(in: 1...5))
                 out.text(" of 5")
             }
         case .debug:
             out.text("cache hit ratio ")
-            out.number(rng.within(40...99))
+            out.number(rng.next(in: 40...99))
             out.text("% for shard ")
-            out.number(rng.below(32))
+            out.number(rng.next(below: 32))
         case .info:
-            if rng.below(2) == 0 {
+            if rng.next(below: 2) == 0 {
                 out.text("GET /api/orders/")
-                out.number(rng.below(1_000_000))
+                out.number(rng.next(below: 1_000_000))
                 out.text(" 200 in ")
             } else {
                 out.text("POST /api/cart/")
-                out.number(rng.below(100_000))
+                out.number(rng.next(below: 100_000))
                 out.text("/items 201 in ")
             }
-            out.number(rng.within(3...120))
+            out.number(rng.next(in: 3...120))
             out.text("ms")
         }
     }

@@ -1,3 +1,4 @@
+import FaultMavenCore
 import Foundation
 import LogParsing
 
@@ -92,7 +93,7 @@ enum MinerBench {
                     if pass > 0 {
                         let from = raw ? (s.contentStart[k] ?? buffer.count) : 0
                         for i in from..<buffer.count where buffer[i] &- 0x30 < 10 {
-                            buffer[i] = 0x30 + UInt8(rng.below(10))
+                            buffer[i] = 0x30 + UInt8(rng.next(below: 10))
                         }
                     }
                     lines.append(String(decoding: buffer, as: UTF8.self))

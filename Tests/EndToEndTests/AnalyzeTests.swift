@@ -1,4 +1,5 @@
 import FaultMavenAgent
+import FaultMavenCore
 import Foundation
 import Testing
 

@@ -2,18 +2,11 @@ import FaultMavenCore
 import Foundation
 @testable import LogAnalysis
 
-/// SplitMix64: a tiny seeded generator, so synthetic streams are identical on every run.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+/// The seeded generator from Core, so synthetic streams are identical on every run.
+typealias SeededRandom = SplitMix64
+
+extension SplitMix64 {
+    mutating func unit() -> Double { nextDouble() }
 }
 
 /// Deterministic synthetic log streams built from segments with a rate, an error share and a latency.

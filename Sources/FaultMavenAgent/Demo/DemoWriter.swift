@@ -1,4 +1,5 @@
 import Foundation
+import FaultMavenCore
 
 /// Writes realistic, live log traffic for the demo (`faultmaven demo`): a Python-logging service,
 /// a JSON-lines service and an nginx access log, with current timestamps. After `incidentAfter`
@@ -133,19 +134,4 @@ public struct DemoWriter: Sendable {
         let day = String(format: "%02d", c.tm_mday)
         return day + "/" + months[Int(c.tm_mon)] + String(format: "/%04d:%02d:%02d:%02d +0000", c.tm_year + 1900, c.tm_hour, c.tm_min, c.tm_sec)
     }
-}
-
-/// A small, fast, seedable generator (SplitMix64) so demo traffic and tests are reproducible.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    public mutating func next(below n: Int) -> Int { Int(next() % UInt64(n)) }
-    public mutating func nextDouble() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
