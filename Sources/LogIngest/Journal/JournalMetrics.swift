@@ -29,22 +29,12 @@ struct JournalMetrics: Sendable {
 
     init(registry: MetricsRegistry, source: String) {
         let s = source
-        lines = registry.counterFamily(
-            "faultmaven_source_lines_total", help: "Lines read per source and accepted downstream.",
-            labels: ["source"]
-        ).counter(s)
-        bytes = registry.counterFamily(
-            "faultmaven_source_bytes_total", help: "Bytes read per source.", labels: ["source"]
-        ).counter(s)
-        let skippedLines = registry.counterFamily(
-            "faultmaven_source_skipped_lines_total",
-            help: "Lines altered or skipped per source and reason (too_long: cut at max_line_size; invalid_utf8: kept with replacement characters).",
-            labels: ["source", "reason"])
-        tooLongLines = skippedLines.counter(s, "too_long")
-        invalidUTF8Lines = skippedLines.counter(s, "invalid_utf8")
-        checkpointWrites = registry.counterFamily(
-            "faultmaven_checkpoint_writes_total", help: "Checkpoint (pos_file) writes per source.", labels: ["source"]
-        ).counter(s)
+        let common = SourceMetrics(registry: registry, source: s)
+        lines = common.lines
+        bytes = common.bytes
+        tooLongLines = common.tooLongLines
+        invalidUTF8Lines = common.invalidUTF8Lines
+        checkpointWrites = common.checkpointWrites
         cursorMismatches = registry.counterFamily(
             "faultmaven_journal_cursor_mismatches_total",
             help: "Stored journal cursors that matched no entry (vacuumed or malformed); reading resumed at the nearest entry without skipping it.",

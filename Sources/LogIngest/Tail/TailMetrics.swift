@@ -20,13 +20,12 @@ struct TailMetrics: Sendable {
 
     init(registry: MetricsRegistry, source: String) {
         let s = source
-        lines = registry.counterFamily(
-            "faultmaven_source_lines_total", help: "Lines read per source and accepted downstream.",
-            labels: ["source"]
-        ).counter(s)
-        bytes = registry.counterFamily(
-            "faultmaven_source_bytes_total", help: "Bytes read per source.", labels: ["source"]
-        ).counter(s)
+        let common = SourceMetrics(registry: registry, source: s)
+        lines = common.lines
+        bytes = common.bytes
+        tooLongLines = common.tooLongLines
+        invalidUTF8Lines = common.invalidUTF8Lines
+        checkpointWrites = common.checkpointWrites
         filesWatched = registry.gaugeFamily(
             "faultmaven_source_files_watched", help: "Files currently open for reading per source.",
             labels: ["source"]
@@ -40,12 +39,6 @@ struct TailMetrics: Sendable {
             help: "Files found truncated or replaced (copytruncate, stale checkpoint); read again from the head.",
             labels: ["source"]
         ).counter(s)
-        let skippedLines = registry.counterFamily(
-            "faultmaven_source_skipped_lines_total",
-            help: "Lines altered or skipped per source and reason (too_long: cut at max_line_size; invalid_utf8: kept with replacement characters).",
-            labels: ["source", "reason"])
-        tooLongLines = skippedLines.counter(s, "too_long")
-        invalidUTF8Lines = skippedLines.counter(s, "invalid_utf8")
         let skippedFiles = registry.counterFamily(
             "faultmaven_source_skipped_files_total",
             help: "Files not read per source and reason (binary: NUL bytes in the first 8 KiB; too_many_files: open-file limit reached; already_read: a compressed copy of data already read; unreadable: corrupt compressed data).",
@@ -58,9 +51,6 @@ struct TailMetrics: Sendable {
             "faultmaven_source_state_evictions_total",
             help: "Remembered streams (ended files, compressed files already read) forgotten to stay within bounds, per source.",
             labels: ["source"]
-        ).counter(s)
-        checkpointWrites = registry.counterFamily(
-            "faultmaven_checkpoint_writes_total", help: "Checkpoint (pos_file) writes per source.", labels: ["source"]
         ).counter(s)
         lagBytes = registry.gaugeFamily(
             "faultmaven_source_lag_bytes", help: "Bytes written to watched files but not yet accepted downstream, per source.",
