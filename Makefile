@@ -2,8 +2,9 @@
 SWIFT ?= swift
 # System libraries the build links (Debian/Ubuntu package names).
 BUILD_PACKAGES := pkg-config libsystemd-dev libcurl4-openssl-dev libzstd-dev libsqlite3-dev zlib1g-dev
-# Tools the tests use: promtool (prometheus), zstd and gzip to make compressed fixtures.
-TEST_PACKAGES := prometheus zstd gzip curl
+# Tools the tests use: promtool and a real Prometheus (prometheus), zstd and gzip to make compressed
+# fixtures, curl, and systemd-journal-remote to write real journal files.
+TEST_PACKAGES := prometheus zstd gzip curl systemd-journal-remote
 DEMO_DIR ?= /tmp/faultmaven-demo
 CONFIG ?= fluent.conf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
