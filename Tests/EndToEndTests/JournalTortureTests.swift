@@ -69,7 +69,7 @@ import Testing
                 writer.write(Data((n...end).map(Self.entry).joined().utf8))
                 written.set(end)
                 n = end + 1
-                usleep(20_000)
+                usleep(50_000)  // ~3 s in all, so cursor writes (at most every second) happen between kills
             }
         }
 
@@ -77,7 +77,11 @@ import Testing
         var agent = try TortureTests.start(dir, run: run)
         for fraction in [3, 2] {
             _ = await RunTests.waitFor("the writer to pass 1/\(fraction)", seconds: 120) { written.get() >= Self.total / fraction }
-            _ = await RunTests.waitFor("the agent to print entries", seconds: 60) { !Self.seen(dir, runs: run).isEmpty }
+            // Kill a running agent that has checkpointed, not one still starting up.
+            let outputBefore = Self.seen(dir, runs: run).count
+            _ = await RunTests.waitFor("the agent to print and checkpoint", seconds: 60) {
+                Self.seen(dir, runs: run).count > outputBefore && FileManager.default.fileExists(atPath: dir.path + "/cursor.json")
+            }
             kill(agent.processIdentifier, SIGKILL)
             try await TortureTests.waitExit(agent)
             run += 1
@@ -92,7 +96,7 @@ import Testing
         #expect(complete && missing.isEmpty, "missing \(missing.count) entries, e.g. \(missing.sorted().prefix(10))")
         let duplicates = all.count - Set(all).count
         #expect(duplicates <= 2 * 64 * 512)
-        print("journal torture: \(Self.total) entries, \(duplicates) duplicates after 2 SIGKILLs")
+        print("journal torture: \(Self.total) entries, \(duplicates) duplicates after 2 SIGKILLs; repeated: \(TortureTests.ranges(all))")
 
         // Graceful stop and restart: nothing new.
         agent.terminate()

@@ -42,6 +42,8 @@ final class PipelineService: Service {
         var records: [LogRecord] = []
         var lastPublish = Date.distantPast
         var failuresSeen: [String: Int] = [:]
+        /// The output each tag routes to (the first matching <match>, nil for none); tags are few.
+        var routes: [String: AgentConfig.Output.Kind?] = [:]
     }
 
     func run() async throws {
@@ -81,7 +83,7 @@ final class PipelineService: Service {
             // Wall time: `run` judges by when lines arrive; event time is kept on the record.
             opened += loop.processor.process(&loop.records[i], now: now)
         }
-        if !config.outputs.isEmpty { writeOutputs(loop.records, metrics: loop.metrics) }
+        if !config.outputs.isEmpty { writeOutputs(&loop) }
         loop.records.removeAll(keepingCapacity: true)
         // The records are handled: their sources may now checkpoint past them.
         for (stream, position) in loop.bank.takeAcks() { acknowledgements.acknowledge(stream, position: position) }
@@ -96,18 +98,28 @@ final class PipelineService: Service {
         }
     }
 
-    private func writeOutputs(_ records: [LogRecord], metrics: PipelineMetrics) {
+    static let maxRoutes = 1024
+
+    private func writeOutputs(_ loop: inout Loop) {
         var text = ""
         var written = 0
-        for r in records where config.outputs.contains(where: { $0.pattern.matches(r.tag) }) {
-            // The first matching <match> wins, as in Fluentd.
-            guard let out = config.outputs.first(where: { $0.pattern.matches(r.tag) }), out.kind == .stdout else { continue }
+        for r in loop.records {
+            let route: AgentConfig.Output.Kind?
+            if let cached = loop.routes[r.tag] {
+                route = cached
+            } else {
+                // The first matching <match> wins, as in Fluentd.
+                route = config.outputs.first(where: { $0.pattern.matches(r.tag) })?.kind
+                if loop.routes.count >= Self.maxRoutes { loop.routes.removeAll(keepingCapacity: true) }
+                loop.routes[r.tag] = .some(route)
+            }
+            guard route == .stdout else { continue }
             text += RecordJSON.line(r, includeFields: true) + "\n"
             written += 1
         }
         if written > 0 {
             console(text)
-            metrics.outputRecords.counter("stdout").increment(by: written)
+            loop.metrics.outputRecords.counter("stdout").increment(by: written)
         }
     }
 
