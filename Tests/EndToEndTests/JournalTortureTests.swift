@@ -77,10 +77,10 @@ import Testing
         var agent = try TortureTests.start(dir, run: run)
         for fraction in [3, 2] {
             _ = await RunTests.waitFor("the writer to pass 1/\(fraction)", seconds: 120) { written.get() >= Self.total / fraction }
-            // Kill a running agent that has checkpointed, not one still starting up.
-            let outputBefore = Self.seen(dir, runs: run).count
-            _ = await RunTests.waitFor("the agent to print and checkpoint", seconds: 60) {
-                Self.seen(dir, runs: run).count > outputBefore && FileManager.default.fileExists(atPath: dir.path + "/cursor.json")
+            // Kill a running agent (ready, with a cursor on disk), not one still starting up.
+            _ = try await RunTests.waitFor("the agent to be ready and checkpoint", seconds: 60) {
+                let (code, _) = try await RunTests.curl(["http://127.0.0.1:\(port)/readyz"])
+                return code == 200 && FileManager.default.fileExists(atPath: dir.path + "/cursor.json")
             }
             kill(agent.processIdentifier, SIGKILL)
             try await TortureTests.waitExit(agent)
