@@ -133,8 +133,7 @@ extension TailLoop {
     func append(_ line: LineSplitter.Line, of file: TailedFile, readAt: Date) {
         if line.truncated { metrics.tooLongLines.increment() }
         if line.invalidUTF8 { metrics.invalidUTF8Lines.increment() }
-        var raw = RawLine(source: config.sourceID, path: file.path, tag: file.tag, number: file.nextNumber, text: line.text, readAt: readAt)
-        raw.streamID = file.streamID
+        var raw = RawLine(origin: file.lineOrigin(source: config.sourceID), number: file.nextNumber, text: line.text, readAt: readAt)
         raw.position = line.endOffset
         file.nextNumber += 1
         file.lastLineEnd = line.endOffset

@@ -10,8 +10,10 @@ import Glibc
 final class TailedFile {
     /// The concrete path the file is followed under (changes when a rotated file is adopted
     /// under its new name).
-    var path: String
-    var tag: String
+    var path: String { didSet { origin = nil } }
+    var tag: String { didSet { origin = nil } }
+    /// Shared by the lines of the current stream; rebuilt when path, tag or stream change.
+    private var origin: LineOrigin?
     let identity: FileIdentity
     let fd: Int32
     /// inotify watch descriptor on the file, if any.
@@ -30,7 +32,7 @@ final class TailedFile {
     /// Bumped at each truncation or replacement in place; part of ``streamID``.
     private(set) var generation: Int
     /// `"<device>:<inode>:<generation>"`: the stream `RawLine.streamID` names.
-    private(set) var streamID: String
+    private(set) var streamID: String { didSet { origin = nil } }
     /// Where the current stream's checkpoint may go, given the acknowledgements.
     var floor: AckFloor
     var splitter: LineSplitter
@@ -108,5 +110,13 @@ final class TailedFile {
     func refreshFingerprint() {
         if let fp = fingerprint, fp.length >= Fingerprint.maxBytes { return }
         if size > Int64(fingerprint?.length ?? 0) { fingerprint = Fingerprint.compute(fd: fd) }
+    }
+
+    /// The origin lines read now carry (one object per stream, not four strings per line).
+    func lineOrigin(source: String) -> LineOrigin {
+        if let o = origin, o.source == source { return o }
+        let o = LineOrigin(source: source, path: path, tag: tag, streamID: streamID)
+        origin = o
+        return o
     }
 }
