@@ -12,15 +12,7 @@ import Testing
     }
 
     static func seen(_ dir: TempDir, runs: Int) -> [Int] {
-        var out: [Int] = []
-        for r in 1...runs {
-            guard let text = try? String(contentsOfFile: dir.file("out-\(r)"), encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n") {
-                guard let range = line.range(of: "jseq=") else { continue }
-                if let n = Int(line[range.upperBound...].prefix(6)) { out.append(n) }
-            }
-        }
-        return out
+        TortureTests.seen(dir, runs: runs, marker: "jseq=")
     }
 
     @Test func everyEntryArrivesThroughKills() async throws {

@@ -67,13 +67,18 @@ import Testing
     /// Starts `faultmaven run` with `config`; stdout/stderr go to files in `dir`.
     static func startAgent(_ dir: TempDir, config: String) throws -> Process {
         try dir.write("fluent.conf", config)
+        return try launch(dir, stdout: "stdout", stderr: "stderr")
+    }
+
+    /// Starts `faultmaven run -c DIR/fluent.conf`, its output in the files `stdout` and `stderr` of `dir`.
+    static func launch(_ dir: TempDir, stdout: String, stderr: String) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLI.binary)
         p.arguments = ["run", "-c", dir.file("fluent.conf")]
-        _ = FileManager.default.createFile(atPath: dir.file("stdout"), contents: nil)
-        _ = FileManager.default.createFile(atPath: dir.file("stderr"), contents: nil)
-        p.standardOutput = FileHandle(forWritingAtPath: dir.file("stdout"))
-        p.standardError = FileHandle(forWritingAtPath: dir.file("stderr"))
+        _ = FileManager.default.createFile(atPath: dir.file(stdout), contents: nil)
+        _ = FileManager.default.createFile(atPath: dir.file(stderr), contents: nil)
+        p.standardOutput = FileHandle(forWritingAtPath: dir.file(stdout))
+        p.standardError = FileHandle(forWritingAtPath: dir.file(stderr))
         try p.run()
         return p
     }

@@ -60,13 +60,13 @@ import Testing
         p.waitUntilExit()
     }
 
-    /// Sequence numbers printed by every run so far (the agent's stdout output).
-    static func seen(_ dir: TempDir, runs: Int) -> [Int] {
+    /// Sequence numbers (`MARKER000123`) printed by every run so far (the agent's stdout output).
+    static func seen(_ dir: TempDir, runs: Int, marker: String = "seq=") -> [Int] {
         var out: [Int] = []
         for r in 1...runs {
             guard let text = try? String(contentsOfFile: dir.file("out-\(r)"), encoding: .utf8) else { continue }
             for line in text.split(separator: "\n") {
-                guard let range = line.range(of: "seq=") else { continue }
+                guard let range = line.range(of: marker) else { continue }
                 if let n = Int(line[range.upperBound...].prefix(6)) { out.append(n) }
             }
         }
@@ -93,16 +93,9 @@ import Testing
         try await offPool { p.waitUntilExit() }
     }
 
+    /// Starts run number `run` of the agent; its output goes to `out-RUN` and `err-RUN`.
     static func start(_ dir: TempDir, run: Int) throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CLI.binary)
-        p.arguments = ["run", "-c", dir.file("fluent.conf")]
-        _ = FileManager.default.createFile(atPath: dir.file("out-\(run)"), contents: nil)
-        _ = FileManager.default.createFile(atPath: dir.file("err-\(run)"), contents: nil)
-        p.standardOutput = FileHandle(forWritingAtPath: dir.file("out-\(run)"))
-        p.standardError = FileHandle(forWritingAtPath: dir.file("err-\(run)"))
-        try p.run()
-        return p
+        try RunTests.launch(dir, stdout: "out-\(run)", stderr: "err-\(run)")
     }
 
     @Test func everyLineArrivesThroughKillsRotationsAndCompression() async throws {

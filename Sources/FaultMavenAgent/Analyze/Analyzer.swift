@@ -97,7 +97,8 @@ public struct Analyzer: Sendable {
     }
 
     private func read(_ path: String) throws -> FileEvents {
-        var bank = ParserBank(configs: [path: parserConfig(for: path)], foldRotations: false)
+        let config = parserConfig(for: path)
+        var bank = ParserBank(configs: [path: config], foldRotations: false)
         let reference = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
         var records: [LogRecord] = []
         let stats = try LogFileReader.read(path: path, maxLineBytes: maxLineBytes) { batch in
@@ -105,7 +106,7 @@ public struct Analyzer: Sendable {
         }
         bank.flushAll(now: reference, into: &records)
         let parser = bank.stats[path] ?? ParserStats()
-        let format = parse?.rawValue ?? parser.detectedFormat?.rawValue ?? parserConfig(for: path).type.rawValue
+        let format = parse?.rawValue ?? parser.detectedFormat?.rawValue ?? config.type.rawValue
         return FileEvents(path: path, records: records, stats: stats, parser: parser, format: format)
     }
 
