@@ -55,13 +55,14 @@ public struct Agent: Sendable {
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
-        logger.info("faultmaven \(FaultMavenVersion.string) listening on \(config.bind):\(config.port)", metadata: ["config": "\(config.path)"])
+        logger.info("faultmaven \(FaultMavenVersion.string) starting; query port \(config.bind):\(config.port)", metadata: ["config": "\(config.path)"])
         do {
             try await group.run()
         } catch let e as FaultMavenError {
             throw e
         } catch {
-            throw FaultMavenError.runtime("\(error)")
+            // In practice: the query port could not be bound (in use, or not permitted).
+            throw FaultMavenError.runtime("agent stopped (query port \(config.bind):\(config.port)): \(error)")
         }
     }
 }

@@ -94,6 +94,26 @@ import Testing
         #expect(r.stderr.contains("invalid UTF-8"), "\(r.stderr)")
     }
 
+    @Test func aBusyQueryPortIsARuntimeFailure() async throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        // Hold a port with a listening socket, then ask the agent to serve on it.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        _ = listen(fd, 1)
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        let port = Int(UInt16(bigEndian: addr.sin_port))
+        try dir.write("fluent.conf", "<faultmaven>\n  port \(port)\n  state_dir \(dir.path)/state\n</faultmaven>\n")
+        let r = try await CLI.run(["run", "-c", dir.file("fluent.conf")], timeout: 60)
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("query port 127.0.0.1:\(port)") && r.stderr.contains("Address already in use"), "\(r.stderr)")
+    }
+
     @Test func usageErrorsExitWithTwo() async throws {
         let r = try await CLI.run(["analyze", "--format", "yaml", "x.log"])
         #expect(r.status == 2)
