@@ -1,16 +1,18 @@
 import FaultMavenCore
 
 /// Auto mode: the first format that parses a line becomes the source's format; later lines try it
-/// first. Lines it misses are tried as stack-trace continuations, then with the other formats, then
-/// taken as plain messages. After `redetectAfter` misses in a row the format is detected again.
+/// first. Lines it misses are tried as stack-trace continuations, then with the other formats that
+/// may start with the line's first byte (in `FormatRegistry` order), then taken as plain messages. After `redetectAfter` misses in a row the format is detected again.
 extension EventParser {
-    mutating func feedAuto(_ text: String, _ number: Int, _ formats: [any LineFormat], into out: inout [ParsedEvent]) {
+    mutating func feedAuto(_ text: String, _ number: Int, _ auto: AutoFormats, into out: inout [ParsedEvent]) {
         text.withBytes { b in
             if ASCII.skipSpaces(b, 0) == b.count {
                 stats.skippedLines += 1
                 return
             }
-            if let d = detected, let r = formats[d].parse(text, b, ctx) {
+            let formats = auto.formats
+            let first = b[0]
+            if let d = detected, auto.may(d, start: first), let r = formats[d].parse(text, b, ctx) {
                 misses = 0
                 startPending(event(r, number), into: &out)
                 return
@@ -22,7 +24,7 @@ extension EventParser {
                 appendToPending(text)
                 return
             }
-            for k in formats.indices where k != detected {
+            for k in auto.candidates(startingWith: first) where k != detected {
                 guard let r = formats[k].parse(text, b, ctx) else { continue }
                 noteMiss(matched: k, formats)
                 startPending(event(r, number), into: &out)

@@ -13,7 +13,7 @@ public struct EventParser: Sendable {
     enum Mode: Sendable {
         case single(any LineFormat)
         case multiline(firstline: CompiledRegex?, body: RegexpFormat)
-        case auto([any LineFormat])
+        case auto(AutoFormats)
     }
 
     let mode: Mode
@@ -48,7 +48,7 @@ public struct EventParser: Sendable {
         redetectAfter = config.redetectAfter
         switch config.type {
         case .auto:
-            mode = .auto(FormatRegistry.autoFormats())
+            mode = .auto(AutoFormats(FormatRegistry.autoFormats()))
         case .multiline:
             let parts = config.formats.filter { !$0.isEmpty }
             guard !parts.isEmpty else { throw FaultMavenError.badInput("parser multiline needs 'format1'") }

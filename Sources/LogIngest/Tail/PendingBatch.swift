@@ -57,6 +57,14 @@ struct PendingBatch {
             lines = []
             lines.reserveCapacity(taken.count)
             ends.removeAll(keepingCapacity: true)
+        } else if lines.count - k <= k {
+            // A read usually leaves a short tail past a full batch: copy the tail, not the batch.
+            var all = lines
+            lines = []
+            lines = Array(all[k...])
+            all.removeSubrange(k...)
+            taken = all
+            ends.removeFirst(k)
         } else {
             taken = Array(lines[0..<k])
             lines.removeFirst(k)

@@ -11,13 +11,22 @@ struct AccessLogFormat: LineFormat {
     /// `.nginx` or `.apache2`: only the field names differ.
     let format: LogFormat
 
+    /// The first token is a host or address: never blank, a bracket, a brace or a quote.
+    func mayStart(with first: UInt8) -> Bool {
+        !(ASCII.isSpace(first) || first == ASCII.lbracket || first == 0x7B || first == 0x3C || first == ASCII.quote)
+    }
+
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
         var i = 0
-        var heads: [(Int, Int)] = []
-        for _ in 0..<3 {
+        var heads = ((0, 0), (0, 0), (0, 0))
+        for k in 0..<3 {
             let e = ASCII.tokenEnd(b, i)
             guard e > i, e < b.count, b[e] == ASCII.space else { return nil }
-            heads.append((i, e))
+            switch k {
+            case 0: heads.0 = (i, e)
+            case 1: heads.1 = (i, e)
+            default: heads.2 = (i, e)
+            }
             i = e + 1
         }
         guard i < b.count, b[i] == ASCII.lbracket, let ts = TimestampScanner.prefix(b, i + 1, ctx.time),
@@ -35,17 +44,18 @@ struct AccessLogFormat: LineFormat {
         guard sizeEnd > sizeStart else { return nil }
 
         var fields: [String: String] = [:]
+        fields.reserveCapacity(12)
         func put(_ key: String, _ r: (Int, Int)) {
             guard r.1 > r.0, !(r.1 - r.0 == 1 && b[r.0] == 0x2D) else { return }
             fields[key] = ASCII.string(b, r.0, r.1)
         }
         if format == .nginx {
-            put("remote", heads[0])
-            put("host", heads[1])
+            put("remote", heads.0)
+            put("host", heads.1)
         } else {
-            put("host", heads[0])
+            put("host", heads.0)
         }
-        put("user", heads[2])
+        put("user", heads.2)
         // Request line: METHOD PATH PROTOCOL
         let mEnd = ASCII.tokenEnd(b, reqStart)
         put("method", (reqStart, min(mEnd, reqEnd)))

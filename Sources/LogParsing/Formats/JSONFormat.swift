@@ -4,8 +4,10 @@
 struct JSONFormat: LineFormat {
     var format: LogFormat { .json }
 
+    func mayStart(with first: UInt8) -> Bool { first == 0x7B || ASCII.isSpace(first) || first == 0x0D }
+
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
         guard let fields = JSONObjectScanner.object(b) else { return nil }
-        return ctx.record(fields, fallbackMessage: text)
+        return ctx.record(consume fields, fallbackMessage: text)
     }
 }

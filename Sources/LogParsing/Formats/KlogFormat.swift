@@ -6,6 +6,8 @@ import FaultMavenCore
 struct KlogFormat: LineFormat {
     var format: LogFormat { .klog }
 
+    func mayStart(with first: UInt8) -> Bool { first == 0x49 || first == 0x57 || first == 0x45 || first == 0x46 }
+
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
         guard b.count > 22 else { return nil }
         let level: Level

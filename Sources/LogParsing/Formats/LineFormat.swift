@@ -6,4 +6,11 @@ protocol LineFormat: Sendable {
     var format: LogFormat { get }
     /// Parses `text`, whose UTF-8 bytes are `bytes`; nil when the text does not match the format.
     func parse(_ text: String, _ bytes: Bytes, _ ctx: ParseContext) -> FormatResult?
+    /// False when no line whose first byte is `first` can match: auto mode skips the format for
+    /// such lines without calling `parse`. It must never be false for a line `parse` accepts.
+    func mayStart(with first: UInt8) -> Bool
+}
+
+extension LineFormat {
+    func mayStart(with first: UInt8) -> Bool { true }
 }

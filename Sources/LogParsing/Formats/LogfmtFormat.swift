@@ -3,9 +3,11 @@
 struct LogfmtFormat: LineFormat {
     var format: LogFormat { .logfmt }
 
+    func mayStart(with first: UInt8) -> Bool { ASCII.isSpace(first) || Self.isKeyByte(first) }
+
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
         guard let fields = Self.pairs(b) else { return nil }
-        return ctx.record(fields, fallbackMessage: text)
+        return ctx.record(consume fields, fallbackMessage: text)
     }
 
     /// The pairs of a logfmt line, or nil when it is not one.

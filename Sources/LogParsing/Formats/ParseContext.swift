@@ -37,36 +37,43 @@ struct ParseContext: Sendable {
     /// Turns a flat record into an event: picks time, level and message by key and removes them from
     /// the fields (the time key stays with `keep_time_key`). `fallbackMessage` is used when no message
     /// key is present. Sets `timeFailed` when a time value exists but cannot be read.
-    func record(_ fields: [String: String], fallbackMessage: @autoclosure () -> String) -> FormatResult {
-        var fields = fields
+    func record(_ fields: consuming [String: String], fallbackMessage: @autoclosure () -> String) -> FormatResult {
+        // One pass over the fields finds the best-ranked time, message and level keys (no lookup
+        // per candidate key: hashing dominated this function).
+        var timeKey: (rank: Int, key: String)?
+        var messageKey: (rank: Int, key: String)?
+        var levelKey: (rank: Int, key: String)?
+        for key in fields.keys {
+            let length = key.utf8.count
+            if let r = Self.rank(of: key, length, in: timeKeys), r < (timeKey?.rank ?? .max) { timeKey = (r, key) }
+            if let r = Self.rank(of: key, length, in: messageKeys), r < (messageKey?.rank ?? .max) {
+                messageKey = (r, key)
+            }
+            if let r = Self.rank(of: key, length, in: levelKeys), r < (levelKey?.rank ?? .max) { levelKey = (r, key) }
+        }
         var time: Date?
         var timeFailed = false
-        for key in timeKeys {
-            guard let raw = fields[key] else { continue }
+        if let key = timeKey?.key, let raw = fields[key] {
             time = parseTime(raw)
             timeFailed = time == nil
             if !keepTimeKey && !timeFailed { fields[key] = nil }
-            break
         }
-        var message: String?
-        for key in messageKeys {
-            if let m = fields.removeValue(forKey: key) {
-                message = m
-                break
-            }
-        }
+        let message = messageKey.flatMap { fields.removeValue(forKey: $0.key) }
         var level: Level?
-        for key in levelKeys {
-            guard let raw = fields[key] else { continue }
-            if let l = LevelScanner.value(raw) {
-                level = l
-                fields[key] = nil
-            }
-            break
+        if let key = levelKey?.key, let raw = fields[key], let l = LevelScanner.value(raw) {
+            level = l
+            fields[key] = nil
         }
         let text = message ?? fallbackMessage()
         return FormatResult(
             time: time, level: level ?? LevelScanner.keyword(text) ?? .unknown, message: text, fields: fields,
             timeFailed: timeFailed)
+    }
+
+    /// Position of `key` (of `length` UTF-8 bytes) in `candidates`, comparing only equal lengths.
+    @inline(__always)
+    private static func rank(of key: String, _ length: Int, in candidates: [String]) -> Int? {
+        for (i, c) in candidates.enumerated() where c.utf8.count == length && c == key { return i }
+        return nil
     }
 }

@@ -10,6 +10,6 @@ struct RegexpFormat: LineFormat {
 
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
         guard let fields = regex.captures(text) else { return nil }
-        return ctx.record(fields, fallbackMessage: text)
+        return ctx.record(consume fields, fallbackMessage: text)
     }
 }

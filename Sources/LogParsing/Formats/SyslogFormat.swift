@@ -8,6 +8,14 @@ import Foundation
 struct SyslogFormat: LineFormat {
     var format: LogFormat { .syslog }
 
+    /// `<PRI>`, or the first letter of a month or weekday name (RFC 3164 without a priority).
+    func mayStart(with first: UInt8) -> Bool {
+        switch ASCII.lower(first) {
+        case 0x3C, 0x61, 0x64, 0x66, 0x6A, 0x6D, 0x6E, 0x6F, 0x73, 0x74, 0x77: return true  // < a d f j m n o s t w
+        default: return false
+        }
+    }
+
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
         var i = 0
         var pri: Int?

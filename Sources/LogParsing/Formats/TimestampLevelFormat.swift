@@ -15,6 +15,10 @@ import Foundation
 struct TimestampLevelFormat: LineFormat {
     var format: LogFormat { .timestampLevel }
 
+    func mayStart(with first: UInt8) -> Bool {
+        first == ASCII.lbracket || ASCII.isDigit(first) || ASCII.isLetter(first)
+    }
+
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
         guard !b.isEmpty else { return nil }
         var i = 0
