@@ -26,6 +26,10 @@ public struct EventParser: Sendable {
     /// Auto mode: index of the detected format, and consecutive lines it missed.
     var detected: Int?
     var misses = 0
+    /// Auto mode over container logs (`cri`, `docker`, or detected from the first line): the envelope
+    /// and its joining state. `containerChecked` is set once the first line was looked at.
+    var container: ContainerState?
+    var containerChecked = false
 
     /// Counters since creation.
     public internal(set) var stats = ParserStats()
@@ -49,6 +53,13 @@ public struct EventParser: Sendable {
         switch config.type {
         case .auto:
             mode = .auto(AutoFormats(FormatRegistry.autoFormats()))
+        case .cri, .docker:
+            mode = .auto(AutoFormats(FormatRegistry.autoFormats()))
+            container = ContainerState(envelope: config.type == .cri ? .cri : .docker, maxLines: config.maxLines)
+            containerChecked = true
+        case .logrus, .zap:
+            mode = .auto(AutoFormats(FormatRegistry.formats(for: config.type)))
+            containerChecked = true
         case .multiline:
             let parts = config.formats.filter { !$0.isEmpty }
             guard !parts.isEmpty else { throw FaultMavenError.badInput("parser multiline needs 'format1'") }
@@ -93,7 +104,12 @@ public struct EventParser: Sendable {
         case .multiline(let firstline, let body):
             feedMultiline(text, number, firstline, body, into: &out)
         case .auto(let formats):
-            feedAuto(text, number, formats, into: &out)
+            if !containerChecked { detectContainer(text) }
+            if container != nil {
+                feedContainer(text, number, formats, into: &out)
+            } else {
+                feedAuto(text, number, formats, into: &out)
+            }
         }
     }
 
@@ -106,6 +122,15 @@ public struct EventParser: Sendable {
 
     /// Same as `flush()`, appending to `out`.
     public mutating func flush(into out: inout [ParsedEvent]) {
+        if container != nil, case .auto(let formats) = mode {
+            flushContainer(formats, into: &out)
+            return
+        }
+        flushPending(into: &out)
+    }
+
+    /// Emits the buffered event, if any, without looking at container pieces.
+    mutating func flushPending(into out: inout [ParsedEvent]) {
         guard let p = pending else { return }
         pending = nil
         if p.cut { stats.truncatedEvents += 1 }
@@ -168,7 +193,7 @@ public struct EventParser: Sendable {
 
     /// Emits the pending event and makes `e` the new pending one.
     mutating func startPending(_ e: ParsedEvent, into out: inout [ParsedEvent]) {
-        flush(into: &out)
+        flushPending(into: &out)
         pending = PendingEvent(e)
     }
 }

@@ -106,7 +106,9 @@ public struct Analyzer: Sendable {
         }
         bank.flushAll(now: reference, into: &records)
         let parser = bank.stats[path] ?? ParserStats()
-        let format = parse?.rawValue ?? parser.detectedFormat?.rawValue ?? config.type.rawValue
+        // Container logs report the envelope and the application's format: `cri/json`.
+        let inner = parser.detectedFormat?.rawValue ?? config.type.rawValue
+        let format = parser.container.map { "\($0.rawValue)/\(inner)" } ?? parse?.rawValue ?? inner
         return FileEvents(path: path, records: records, stats: stats, parser: parser, format: format)
     }
 

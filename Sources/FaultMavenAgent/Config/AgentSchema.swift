@@ -39,7 +39,7 @@ enum AgentSchema {
     }
 
     enum Parse {
-        static let parserTypes = ["auto", "regexp", "multiline", "json", "none", "logfmt", "syslog", "nginx", "apache2"]
+        static let parserTypes = ["auto", "regexp", "multiline", "json", "none", "logfmt", "syslog", "nginx", "apache2", "cri", "docker", "logrus", "zap"]
         static let expression = ParamSpec("expression", .regexp, doc: "regexp: the pattern, with named groups.")
         static let formatFirstline = ParamSpec("format_firstline", .regexp, doc: "multiline: pattern of an event's first line.")
         static let formats = ParamSpec(name: .numbered(prefix: "format", range: 1...20), type: .regexp, doc: "multiline: format1..format20, concatenated.")

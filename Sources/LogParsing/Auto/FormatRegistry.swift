@@ -10,6 +10,15 @@ enum FormatRegistry {
         ]
     }
 
+    /// The formats an explicit type that covers several encodings tries (logrus, zap).
+    static func formats(for type: ParserType) -> [any LineFormat] {
+        switch type {
+        case .logrus: return [JSONFormat(), LogfmtFormat()]
+        case .zap: return [JSONFormat(), TimestampLevelFormat()]
+        default: return autoFormats()
+        }
+    }
+
     /// The single-line format for `type` (`regexp`, `json`, `none`, `logfmt`, `syslog`, `nginx`, `apache2`).
     static func single(_ config: ParserConfig) throws -> any LineFormat {
         switch config.type {
@@ -26,7 +35,7 @@ enum FormatRegistry {
             let regex = try RubyRegex(expression, what: "expression", requireNames: true)
                 .compile(what: "expression", dotAll: config.multiline, ignoreCase: config.ignoreCase)
             return RegexpFormat(regex: regex, format: .regexp)
-        case .multiline, .auto:
+        case .multiline, .auto, .cri, .docker, .logrus, .zap:
             throw FaultMavenError.badInput("parser \(config.type.rawValue) is not a single-line format")
         }
     }

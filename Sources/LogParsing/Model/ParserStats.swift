@@ -20,6 +20,13 @@ public struct ParserStats: Sendable, Hashable {
     public var unmatchedLines = 0
     /// Auto mode: times the format was detected again after it stopped matching.
     public var redetections = 0
+    /// Container logs: the runtime envelope unwrapped (`cri`, `docker`), nil for plain logs.
+    public var container: ContainerEnvelope?
+    /// Container logs: lines without the envelope (parsed as they are).
+    public var unwrapFailures = 0
+    /// Container logs: partial pieces (`P` lines, Docker `log` values without a newline) joined
+    /// to the line they belong to.
+    public var partialLines = 0
     /// The format in use: the configured one, or what auto mode detected (nil before detection).
     public var detectedFormat: LogFormat?
 
