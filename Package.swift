@@ -26,6 +26,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "FaultMavenCore",
             dependencies: [
@@ -41,6 +44,10 @@ let package = Package(
             ]),
         .target(name: "LogParsing", dependencies: ["FaultMavenCore"]),
         .target(name: "LogAnalysis", dependencies: ["FaultMavenCore"]),
+        .target(
+            name: "FaultMavenHTTP",
+            dependencies: ["CCurl", .product(name: "DequeModule", package: "swift-collections")]),
+        .target(name: "LLMProviders", dependencies: ["FaultMavenCore", "FaultMavenHTTP"]),
         .target(name: "Troubleshooting", dependencies: ["FaultMavenCore", "LogAnalysis"]),
         .target(
             name: "QueryServer",
@@ -80,5 +87,12 @@ let package = Package(
             ]),
         .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent"]),
+        // A loopback HTTP/1.1 server (POSIX sockets) that tests use as a real peer.
+        .target(name: "LoopbackHTTPServer", path: "Tests/FaultMavenHTTPTests/Support"),
+        .testTarget(
+            name: "FaultMavenHTTPTests", dependencies: ["FaultMavenHTTP", "LoopbackHTTPServer"], exclude: ["Support"]),
+        .testTarget(
+            name: "LLMProvidersTests",
+            dependencies: ["LLMProviders", "FaultMavenHTTP", "FaultMavenCore", "LoopbackHTTPServer"]),
     ]
 )
