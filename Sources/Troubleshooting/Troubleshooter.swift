@@ -63,7 +63,8 @@ public struct Troubleshooter: Sendable {
             sourceSummaries: liveContext.sourceSummaries,
             submitted: submitted,
             metrics: metrics,
-            previousQuestions: session.turns.map(\.question))
+            previousQuestions: session.turns.map(\.question),
+            history: session.turns)
         let answer = responder.answer(context)
         await sessions.addTurn(session.id, question: context.question, answer: answer.response, recommendationIDs: answer.recommendations.map(\.id))
         session = await sessions.get(session.id) ?? session

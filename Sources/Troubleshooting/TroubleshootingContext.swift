@@ -16,10 +16,13 @@ public struct TroubleshootingContext: Sendable {
     public var metrics: [String: Double]
     /// Earlier questions in this session, oldest first.
     public var previousQuestions: [String]
+    /// Earlier turns (question and answer) in this session, oldest first.
+    public var history: [Session.Turn]
 
     public init(
         question: String, anomalies: [Anomaly] = [], recentErrors: [String] = [], sourceSummaries: [String] = [],
-        submitted: [LogDigest] = [], metrics: [String: Double] = [:], previousQuestions: [String] = []
+        submitted: [LogDigest] = [], metrics: [String: Double] = [:], previousQuestions: [String] = [],
+        history: [Session.Turn] = []
     ) {
         self.question = question
         self.anomalies = anomalies
@@ -28,5 +31,6 @@ public struct TroubleshootingContext: Sendable {
         self.submitted = submitted
         self.metrics = metrics
         self.previousQuestions = previousQuestions
+        self.history = history
     }
 }

@@ -1,26 +1,43 @@
+import LogAnalysis
+
 /// One failure mode the offline knowledge base recognizes: how it shows in logs, what usually
 /// causes it, and what an engineer should check next.
 public struct KnowledgeEntry: Sendable, Hashable, Codable {
+    /// Stable id (`disk-full`), used in recommendation ids and feedback.
     public var id: String
+    /// The family the entry belongs to (`storage`, `network`, `postgres`, ...).
+    public var family: String
     public var title: String
-    /// Lower-case substrings; an evidence line matching any of them counts as a hit.
+    /// How bad this failure usually is for the service that shows it.
+    public var severity: Severity
+    /// Strong signals: lower-case phrases matched as substrings of a line. A signal written
+    /// `a & b` matches a line that contains every part.
     public var signals: [String]
-    /// Words in a question that point at this entry ("disk", "oom").
+    /// Words that describe the entry (`disk`, `oom`); they weigh in retrieval and questions.
     public var topics: [String]
-    public var likelyCause: String
+    /// Usual root causes, most common first.
+    public var likelyCauses: [String]
+    /// Concrete next steps, with commands where there is one.
     public var nextSteps: [String]
 
-    public init(id: String, title: String, signals: [String], topics: [String], likelyCause: String, nextSteps: [String]) {
+    public init(
+        id: String, family: String, title: String, severity: Severity, signals: [String], topics: [String],
+        likelyCauses: [String], nextSteps: [String]
+    ) {
         self.id = id
+        self.family = family
         self.title = title
+        self.severity = severity
         self.signals = signals
         self.topics = topics
-        self.likelyCause = likelyCause
+        self.likelyCauses = likelyCauses
         self.nextSteps = nextSteps
     }
 
-    /// How many of `lines` (already lower-cased) show one of this entry's signals.
-    func hits(in lines: [String]) -> Int {
-        lines.reduce(0) { n, line in signals.contains { line.contains($0) } ? n + 1 : n }
+    /// The causes as one sentence for people: the most common first, the others after it.
+    public var likelyCause: String {
+        guard let first = likelyCauses.first else { return "" }
+        let rest = likelyCauses.dropFirst()
+        return rest.isEmpty ? first : first + " Also possible: " + rest.joined(separator: "; ")
     }
 }

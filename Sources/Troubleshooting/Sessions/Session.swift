@@ -7,6 +7,13 @@ public struct Session: Sendable, Codable, Hashable {
         public var question: String
         public var answer: String
         public var recommendationIDs: [String]
+
+        public init(at: Date, question: String, answer: String, recommendationIDs: [String] = []) {
+            self.at = at
+            self.question = question
+            self.answer = answer
+            self.recommendationIDs = recommendationIDs
+        }
     }
 
     public var id: String
