@@ -48,6 +48,13 @@ let package = Package(
             name: "FaultMavenHTTP",
             dependencies: ["CCurl", .product(name: "DequeModule", package: "swift-collections")]),
         .target(name: "LLMProviders", dependencies: ["FaultMavenCore", "FaultMavenHTTP"]),
+        .target(
+            name: "LogShipping",
+            dependencies: [
+                "FaultMavenCore", "FaultMavenHTTP", "CZstd", "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]),
         .target(name: "Troubleshooting", dependencies: ["FaultMavenCore", "LogAnalysis"]),
         .target(
             name: "QueryServer",
@@ -91,6 +98,12 @@ let package = Package(
         .target(name: "LoopbackHTTPServer", path: "Tests/FaultMavenHTTPTests/Support"),
         .testTarget(
             name: "FaultMavenHTTPTests", dependencies: ["FaultMavenHTTP", "LoopbackHTTPServer"], exclude: ["Support"]),
+        .testTarget(
+            name: "LogShippingTests",
+            dependencies: [
+                "LogShipping", "FaultMavenCore", "FaultMavenHTTP", "CZstd", "CZlib", "LoopbackHTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "LLMProvidersTests",
             dependencies: ["LLMProviders", "FaultMavenHTTP", "FaultMavenCore", "LoopbackHTTPServer"]),
