@@ -59,7 +59,7 @@ func analysisMemoryBench() -> String {
     let series = templates + metricSeries + sources
     let growth = max(0, after.rss - before.rss)
     let trafficRing = config.historyBuckets * MemoryLayout<TrafficBucket>.stride
-    let metricRing = config.historyBuckets * MemoryLayout<MetricMoments>.stride
+    let metricRing = config.historyBuckets * MemoryLayout<MetricBucket>.stride
     func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
     let rows: [(String, String)] = [
         ("sources", "\(sources)"),

@@ -28,7 +28,16 @@ import Testing
             <metric_shift>
               windows ["1m", 600]
             </metric_shift>
+            recent_event_bytes 256k
+            max_incident_samples 4
+            <volume>
+              enabled true
+              min_ratio 8
+              band_quantile 0.9
+            </volume>
             """), to: &c)
+        #expect(c.recentEventBytes == 262_144 && c.maxIncidentSamples == 4)
+        #expect(c.volume.enabled && c.volume.minRatio == 8 && c.volume.bandQuantile == 0.9)
         #expect(c.bucketWidth == 5 && c.history == 7200)
         #expect(c.errorRate.windows == [30, 120] && c.errorRate.minSignificance == 5)
         #expect(!c.silence.enabled && c.errorRate.enabled)
@@ -45,6 +54,8 @@ import Testing
             ("<metric_shift>\nwindows 1m,soon\n</metric_shift>", "'soon' is not a positive duration"),
             ("<silence>\n</silence>\n<silence>\n</silence>", "<silence> is given 2 times"),
             ("<new_pattern>\nmin_count 1\n</new_pattern>", "min_count must be at least 2"),
+            ("<volume>\nband_quantile 0.2\n</volume>", "band_quantile must be at least 0.5"),
+            ("<volume>\nmin_ratio 3\nclear_ratio 4\n</volume>", "clear_ratio 4.0 is above min_ratio"),
         ] {
             let error = #expect(throws: FluentConfigError.self) { try AnomalyOptions.apply(try anomaly(body), to: &c) }
             #expect(error?.description.contains(text) == true, "\(error?.description ?? "") for \(body)")
@@ -55,6 +66,6 @@ import Testing
     @Test func specsHaveNoDefaultsAndAreDocumented() {
         let specs = AnomalyOptions.all + AnomalyOptions.sections.flatMap(\.params)
         #expect(specs.allSatisfy { $0.defaultValue == nil && !$0.doc.isEmpty })
-        #expect(AnomalyOptions.sections.map(\.name) == ["error_rate", "new_pattern", "silence", "metric_shift"])
+        #expect(AnomalyOptions.sections.map(\.name) == ["error_rate", "new_pattern", "silence", "metric_shift", "volume"])
     }
 }

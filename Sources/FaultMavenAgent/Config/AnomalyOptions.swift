@@ -31,10 +31,14 @@ public enum AnomalyOptions {
     static let maxSources = ParamSpec("max_sources", .integer, doc: "Sources tracked at once; the least recently seen is evicted beyond it.")
     static let maxTemplatesPerSource = ParamSpec("max_templates_per_source", .integer, doc: "Templates tracked per source; the least used is evicted beyond it.")
     static let maxAnomalies = ParamSpec("max_anomalies", .integer, doc: "Anomalies kept in memory; the oldest closed ones are evicted beyond it.")
+    static let recentEventBytes = ParamSpec(
+        "recent_event_bytes", .size, doc: "Bytes of recent raw lines kept as evidence, all sources together (shared evenly).")
+    static let maxIncidentSamples = ParamSpec("max_incident_samples", .integer, doc: "Sample lines kept per incident.")
 
     /// The parameters of `<anomaly>` itself.
     public static let all: [ParamSpec] = [
         bucket, history, warmup, incidentGap, closeAfter, reopenWithin, maxSources, maxTemplatesPerSource, maxAnomalies,
+        recentEventBytes, maxIncidentSamples,
     ]
 
     // MARK: Detector sections
@@ -78,12 +82,28 @@ public enum AnomalyOptions {
         static let windows = ParamSpec("windows", .array, doc: "Recent windows tested, shortest first, as durations (`1m,5m`).")
         static let minSamples = ParamSpec("min_samples", .integer, doc: "Values needed in a recent window.")
         static let baselineMinSamples = ParamSpec("baseline_min_samples", .integer, doc: "Values needed in the baseline.")
-        static let minRatio = ParamSpec("min_ratio", .float, doc: "Smallest ratio of recent to baseline typical value (> 1).")
+        static let minRatio = ParamSpec("min_ratio", .float, doc: "Smallest ratio of the recent median to the baseline median (> 1).")
         static let clearRatio = ParamSpec("clear_ratio", .float, doc: "Ratio below which an open anomaly clears (≥ 1, ≤ min_ratio).")
-        static let minEffect = ParamSpec("min_effect", .float, doc: "Smallest shift in baseline standard deviations (> 0).")
+        static let minEffect = ParamSpec("min_effect", .float, doc: "Smallest shift in robust baseline standard deviations (1.4826 × MAD, > 0).")
         static let detectDecrease = ParamSpec("detect_decrease", .bool, doc: "Also report drops, not only rises.")
         static let maxSeries = ParamSpec("max_series_per_source", .integer, doc: "Numeric series tracked per source.")
         static let params = [enabled, windows, minSamples, baselineMinSamples, minRatio, clearRatio, minEffect, detectDecrease, maxSeries]
+    }
+
+    enum Volume {
+        static let windows = ParamSpec("windows", .array, doc: "Recent windows tested, as durations (`1m,5m`).")
+        static let minRatio = ParamSpec("min_ratio", .float, doc: "Smallest surge or drop factor against the typical count (> 1).")
+        static let clearRatio = ParamSpec("clear_ratio", .float, doc: "Factor below which an open anomaly clears (≥ 1, ≤ min_ratio).")
+        static let minEffect = ParamSpec("min_effect", .float, doc: "Band half-width, in robust standard deviations of the baseline windows' log counts (> 0).")
+        static let bandQuantile = ParamSpec("band_quantile", .float, doc: "The band also spans the baseline windows between this quantile and 1 − q (0.5–1).")
+        static let minSignificance = ParamSpec("min_significance", .float, doc: "Significance beyond the band's edge, as -log10 of the Poisson tail (> 0).")
+        static let detectDrops = ParamSpec("detect_drops", .bool, doc: "Also report drops, not only surges.")
+        static let baselineMinWindows = ParamSpec("baseline_min_windows", .integer, doc: "Whole baseline windows needed before the detector runs.")
+        static let baselineMinDuration = ParamSpec("baseline_min_duration", .duration, doc: "Baseline length needed before the detector runs.")
+        static let params = [
+            enabled, windows, minRatio, clearRatio, minEffect, bandQuantile, minSignificance, detectDrops, baselineMinWindows,
+            baselineMinDuration,
+        ]
     }
 
     /// The nested detector sections of `<anomaly>`, one per detector (at most once each).
@@ -91,7 +111,8 @@ public enum AnomalyOptions {
         SectionSpec("error_rate", params: ErrorRate.params, doc: "Error share against the source's own baseline."),
         SectionSpec("new_pattern", params: NewPattern.params, doc: "Error templates never seen before on a source."),
         SectionSpec("silence", params: Silence.params, doc: "A source that logged steadily goes quiet."),
-        SectionSpec("metric_shift", params: MetricShift.params, doc: "A numeric value's typical magnitude moves far from its baseline."),
+        SectionSpec("metric_shift", params: MetricShift.params, doc: "A numeric value's median moves far from its baseline."),
+        SectionSpec("volume", params: Volume.params, doc: "A source's line rate far outside its own normal band (off by default)."),
     ]
 
     /// Reads `section` (an `<anomaly>` directive) into `config`. Parameters left out keep their values.
@@ -109,11 +130,14 @@ public enum AnomalyOptions {
         try r.integer(maxSources, min: 1) { config.maxSources = $0 }
         try r.integer(maxTemplatesPerSource, min: 1) { config.maxTemplatesPerSource = $0 }
         try r.integer(maxAnomalies, min: 1) { config.maxAnomalies = $0 }
+        try r.integer(maxIncidentSamples, min: 0) { config.maxIncidentSamples = $0 }
+        try r.integer(recentEventBytes, min: 0) { config.recentEventBytes = $0 }
 
         if let s = try single("error_rate", in: section) { try applyErrorRate(Reader(section: s), to: &config.errorRate) }
         if let s = try single("new_pattern", in: section) { try applyNewPattern(Reader(section: s), to: &config.newPattern) }
         if let s = try single("silence", in: section) { try applySilence(Reader(section: s), to: &config.silence) }
         if let s = try single("metric_shift", in: section) { try applyMetricShift(Reader(section: s), to: &config.metricShift) }
+        if let s = try single("volume", in: section) { try applyVolume(Reader(section: s), to: &config.volume) }
     }
 
     private static func single(_ name: String, in section: ConfigSection) throws -> ConfigSection? {
@@ -172,6 +196,25 @@ public enum AnomalyOptions {
         try r.float(P.minEffect, above: 0) { c.minEffect = $0 }
         try r.bool(P.detectDecrease) { c.detectDecrease = $0 }
         try r.integer(P.maxSeries, min: 1) { c.maxSeriesPerSource = $0 }
+        if c.clearRatio > c.minRatio {
+            throw r.error(P.clearRatio, "clear_ratio \(c.clearRatio) is above min_ratio \(c.minRatio): an anomaly would clear before it could open")
+        }
+    }
+}
+
+extension AnomalyOptions {
+    fileprivate static func applyVolume(_ r: Reader, to c: inout AnalysisConfig.Volume) throws {
+        typealias P = Volume
+        try r.bool(enabled) { c.enabled = $0 }
+        try r.durations(P.windows) { c.windows = $0 }
+        try r.float(P.minRatio, above: 1) { c.minRatio = $0 }
+        try r.float(P.clearRatio, atLeast: 1) { c.clearRatio = $0 }
+        try r.float(P.minEffect, above: 0) { c.minEffect = $0 }
+        try r.float(P.bandQuantile, atLeast: 0.5, atMost: 1) { c.bandQuantile = $0 }
+        try r.float(P.minSignificance, above: 0) { c.minSignificance = $0 }
+        try r.bool(P.detectDrops) { c.detectDrops = $0 }
+        try r.integer(P.baselineMinWindows, min: 1) { c.baselineMinWindows = $0 }
+        try r.duration(P.baselineMinDuration, min: 0) { c.baselineMinDuration = $0 }
         if c.clearRatio > c.minRatio {
             throw r.error(P.clearRatio, "clear_ratio \(c.clearRatio) is above min_ratio \(c.minRatio): an anomaly would clear before it could open")
         }

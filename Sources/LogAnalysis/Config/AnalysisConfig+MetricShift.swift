@@ -2,8 +2,9 @@ import Foundation
 
 extension AnalysisConfig {
     /// The `metric_shift` detector: numeric values (a template's numeric parameters, numeric fields)
-    /// whose typical magnitude in a recent window moved far from the baseline. Works on log values, so
-    /// the test is about ratios ("latency 4× higher") and robust to heavy tails.
+    /// whose median in a recent window moved far from the baseline median. Works on log values, so
+    /// the test is about ratios ("latency 4× higher"), with medians and MADs, so single outliers and
+    /// heavy tails do not move it.
     public struct MetricShift: Sendable, Hashable {
         /// Whether the detector runs. Default true.
         public var enabled = true
@@ -14,13 +15,14 @@ extension AnalysisConfig {
         public var minSamples = 20
         /// Values needed in the baseline. Default 200.
         public var baselineMinSamples = 200
-        /// Smallest ratio between the recent and the baseline geometric means. Default 2.
+        /// Smallest ratio between the recent and the baseline medians. Default 2.
         public var minRatio = 2.0
         /// Ratio below which an open anomaly clears (hysteresis). Default 1.5.
         public var clearRatio = 1.5
-        /// Smallest shift of the recent mean log value, in baseline standard deviations of single log
-        /// values: the recent typical value must lie outside the bulk of the baseline, which keeps
-        /// widely spread numbers (ids, counters) from ever firing. Default 2.
+        /// Smallest shift of the recent median log value, in robust standard deviations (1.4826 × MAD,
+        /// at least 0.05) of the baseline's single log values: the recent typical value must lie outside
+        /// the bulk of the baseline, which keeps widely spread numbers (ids, counters) from ever
+        /// firing. Default 2.
         public var minEffect = 2.0
         /// Also report drops, not only rises. Default false (a drop in latency or size is rarely a fault).
         public var detectDecrease = false

@@ -20,6 +20,11 @@ public struct AnalysisConfig: Sendable, Hashable {
     public var maxSampleLength = 500
     /// Example messages kept per anomaly. Default 5.
     public var maxSamples = 5
+    /// Sample lines kept per incident (from its anomalies, in joining order). Default 10.
+    public var maxIncidentSamples = 10
+    /// Bytes of recent raw lines kept for evidence, all sources together (shared evenly among the
+    /// tracked sources; each line costs its text, cut to `maxSampleLength`, plus 64). Default 1 MiB.
+    public var recentEventBytes = 1_048_576
     /// Anomalies kept in memory; the oldest are evicted beyond this. Default `Limits.maxAnomalies`.
     public var maxAnomalies = Limits.maxAnomalies
     /// Incidents kept in memory; the oldest are evicted beyond this. Default `Limits.maxAnomalies`.
@@ -40,6 +45,8 @@ public struct AnalysisConfig: Sendable, Hashable {
     public var silence = Silence()
     /// Settings of the `metric_shift` detector.
     public var metricShift = MetricShift()
+    /// Settings of the `volume` detector.
+    public var volume = Volume()
 
     /// The defaults.
     public init() {}

@@ -3,8 +3,8 @@ import Foundation
 /// One series' shift found by `MetricShiftDetector`.
 struct Shift {
     let series: MetricSeries
-    let recent: MetricMoments
-    let baseline: MetricMoments
+    let recent: RobustSummary
+    let baseline: RobustSummary
     let ratio: Double
     let effect: Double
     let rising: Bool
@@ -17,13 +17,10 @@ struct Shift {
         effect != other.effect ? effect > other.effect : series.key < other.series.key
     }
 
-    /// Geometric mean back on the value scale (values were stored as log(1 + v)).
-    private static func typical(_ m: MetricMoments) -> Double { Foundation.expm1(m.mean) }
-
     func finding(source: String, kind: AnomalyKind) -> Finding {
         let unit = series.unit == "s" || series.unit == "sec" || series.unit == "us" || series.unit == "ns" ? "ms" : series.unit
-        let now = Shift.typical(recent)
-        let before = Shift.typical(baseline)
+        let now = recent.typical
+        let before = baseline.typical
         let severity = Severity.grade(ratio, medium: 3, high: 5, critical: 10)
         let evidence = [
             "series": series.name,
@@ -32,14 +29,15 @@ struct Shift {
             "baseline_typical": Format.number(before) + unit,
             "ratio": Format.number(ratio),
             "effect_sd": Format.number(effect),
+            "baseline_spread": "×" + Format.number(Foundation.exp(baseline.sigma)),
             "samples": "\(recent.count)",
             "baseline_samples": "\(baseline.count)",
         ]
         let verb = rising ? "rose" : "fell"
-        let summary = "Typical \(series.name) on \(source) \(verb) to \(Format.number(now))\(unit)"
+        let summary = "Median \(series.name) on \(source) \(verb) to \(Format.number(now))\(unit)"
             + " (baseline \(Format.number(before))\(unit), \(Format.number(ratio))×) over \(Format.duration(window))."
         return Finding(
             kind: kind, source: source, start: start, time: end, score: ratio, severity: severity,
-            evidence: evidence, summary: summary)
+            evidence: evidence, summary: summary, template: series.template, templateID: series.templateID)
     }
 }

@@ -10,6 +10,8 @@ public struct AnalysisCounters: Sendable, Codable, Hashable {
     public var metricSeriesEvicted = 0
     /// Records older than a source's whole history, left out of its buckets.
     public var lateRecords = 0
+    /// Raw events dropped from the per-source evidence rings to stay within `recentEventBytes`.
+    public var recentEventsEvicted = 0
     /// Anomalies evicted because `maxAnomalies` were kept.
     public var anomaliesEvicted = 0
     /// Incidents evicted because `maxIncidents` were kept.
@@ -25,6 +27,7 @@ public struct AnalysisCounters: Sendable, Codable, Hashable {
         case templatesEvicted = "templates_evicted"
         case metricSeriesEvicted = "metric_series_evicted"
         case lateRecords = "late_records"
+        case recentEventsEvicted = "recent_events_evicted"
         case anomaliesEvicted = "anomalies_evicted"
         case incidentsEvicted = "incidents_evicted"
         case anomaliesOpened = "anomalies_opened"

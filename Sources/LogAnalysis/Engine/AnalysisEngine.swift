@@ -20,7 +20,7 @@ public struct AnalysisEngine: Sendable {
     private var records = 0
     private var sourcesEvicted = 0
     /// Eviction counts carried over from evicted sources.
-    private var retired = (templates: 0, metrics: 0, late: 0)
+    private var retired = (templates: 0, metrics: 0, late: 0, events: 0)
 
     /// The detectors the engine runs unless told otherwise. Register a new detector here.
     public static func defaultDetectors() -> [any Detector] {
@@ -29,6 +29,7 @@ public struct AnalysisEngine: Sendable {
             NewPatternDetector(),
             SilenceDetector(),
             MetricShiftDetector(),
+            VolumeDetector(),
         ]
     }
 
@@ -61,10 +62,13 @@ public struct AnalysisEngine: Sendable {
             && record.templateID.map { log.isOpen(.newPattern, source: record.source, key: "\($0)") } == true
         sources[i].ingest(record, time: time, now: now, anomalous: anomalous, explained: explained, config: config)
         var findings: [Finding] = []
+        // One copy of the statistics for all detectors (passing `sources[i]` while mutating a detector
+        // would copy it for each).
+        let stats = sources[i]
         for d in detectors.indices {
             let context = DetectorContext(
                 config: config, now: now, openKeys: log.openKeys(detectors[d].kind, source: record.source))
-            findings += detectors[d].observe(record, time: time, stats: sources[i], context: context)
+            findings += detectors[d].observe(record, time: time, stats: stats, context: context)
         }
         opened += apply(findings, now: now)
         return opened
@@ -110,6 +114,7 @@ public struct AnalysisEngine: Sendable {
         c.templatesEvicted = retired.templates + sources.reduce(0) { $0 + $1.templates.evictedCount }
         c.metricSeriesEvicted = retired.metrics + sources.reduce(0) { $0 + $1.metrics.evictedCount }
         c.lateRecords = retired.late + sources.reduce(0) { $0 + $1.traffic.lateDrops }
+        c.recentEventsEvicted = retired.events + sources.reduce(0) { $0 + $1.recentEvents.evictedCount }
         c.anomaliesEvicted = log.evictedCount
         c.incidentsEvicted = grouper.evictedCount
         for (kind, n) in log.openedByKind { c.anomaliesOpened[kind.rawValue] = n }
@@ -142,6 +147,7 @@ public struct AnalysisEngine: Sendable {
         if sources.count < max(1, config.maxSources) {
             sources.append(fresh)
             slots[source] = sources.count - 1
+            shareEventBudget()
             return sources.count - 1
         }
         var victim = 0
@@ -152,22 +158,31 @@ public struct AnalysisEngine: Sendable {
         retired.templates += old.templates.evictedCount
         retired.metrics += old.metrics.evictedCount
         retired.late += old.traffic.lateDrops
+        retired.events += old.recentEvents.evictedCount
         sourcesEvicted += 1
         log.closeAll(source: old.source)
         slots.removeValue(forKey: old.source)
         sources[victim] = fresh
         slots[source] = victim
+        shareEventBudget()
         return victim
+    }
+
+    /// Splits `recentEventBytes` evenly among the tracked sources, so together they stay within it.
+    private mutating func shareEventBudget() {
+        let share = max(0, config.recentEventBytes) / max(1, sources.count)
+        for i in sources.indices where sources[i].recentEvents.budget != share { sources[i].setEventBudget(share) }
     }
 
     /// Runs the time-driven checks of source `i` and closes its anomalies that stopped holding.
     private mutating func evaluate(_ i: Int, now: Date) -> [Anomaly] {
         let source = sources[i].source
         var findings: [Finding] = []
+        let stats = sources[i]
         for d in detectors.indices {
             let context = DetectorContext(
                 config: config, now: now, openKeys: log.openKeys(detectors[d].kind, source: source))
-            findings += detectors[d].evaluate(sources[i], context: context)
+            findings += detectors[d].evaluate(stats, context: context)
         }
         let opened = apply(findings, now: now)
         _ = log.closeStale(source: source, now: now, closeAfter: config.closeAfter)
@@ -181,12 +196,23 @@ public struct AnalysisEngine: Sendable {
             guard let (seq, isNew) = log.apply(f, now: now, config: config), let anomaly = log.anomaly(seq: seq)
             else { continue }
             if isNew {
-                log.setIncident(grouper.assign(anomaly), seq: seq)
+                let evidence = sampleLines(for: f)
+                log.addSamples(evidence.map(\.text), seq: seq, limit: config.maxSamples)
+                let id = grouper.assign(anomaly, samples: evidence, maxSamples: config.maxIncidentSamples)
+                log.setIncident(id, seq: seq)
                 if let withIncident = log.anomaly(seq: seq) { opened.append(withIncident) }
             } else {
                 grouper.update(anomaly)
             }
         }
         return opened
+    }
+
+    /// Raw lines of the finding's source that illustrate it (see `EvidencePicker`).
+    private func sampleLines(for finding: Finding) -> [SampleLine] {
+        guard let i = slots[finding.source] else { return [] }
+        return EvidencePicker.lines(for: finding, in: sources[i].recentEvents, limit: config.maxSamples).map {
+            SampleLine(source: finding.source, time: $0.time, level: $0.level.name, text: $0.text)
+        }
     }
 }

@@ -76,6 +76,13 @@ struct AnomalyLog: Sendable {
         }
     }
 
+    /// Adds `texts` to the samples of anomaly `seq` (no duplicates, at most `limit`).
+    mutating func addSamples(_ texts: [String], seq: Int, limit: Int) {
+        guard var a = store[seq] else { return }
+        for t in texts where a.samples.count < limit && !a.samples.contains(t) { a.samples.append(t) }
+        store[seq] = a
+    }
+
     /// Sets the incident of anomaly `seq`.
     mutating func setIncident(_ id: String, seq: Int) {
         store[seq]?.incidentID = id

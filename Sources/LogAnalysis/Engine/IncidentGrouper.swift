@@ -15,19 +15,23 @@ struct IncidentGrouper: Sendable {
     var evictedCount: Int { store.evictedCount }
     var all: [Incident] { store.ordered }
 
-    /// Puts a newly opened anomaly into the most recent overlapping incident, or a new one; returns its id.
-    mutating func assign(_ anomaly: Anomaly) -> String {
+    /// Puts a newly opened anomaly into the most recent overlapping incident, or a new one, with
+    /// `samples` as evidence (at most `maxSamples` per incident); returns its id.
+    mutating func assign(_ anomaly: Anomaly, samples: [SampleLine] = [], maxSamples: Int = 10) -> String {
         for (seq, incident) in store.newest(lookBack)
         where anomaly.start <= incident.end.addingTimeInterval(gap) && anomaly.end >= incident.start.addingTimeInterval(-gap) {
             var grown = incident
             grown.absorb(anomaly)
+            grown.addSamples(samples, limit: maxSamples)
             store[seq] = grown
             return incident.id
         }
         let seq = store.nextSeq
-        let incident = Incident(
+        var incident = Incident(
             id: "i-\(seq)", start: anomaly.start, end: anomaly.end, anomalyIDs: [anomaly.id],
-            sources: [anomaly.source], kinds: [anomaly.kind], severity: anomaly.severity)
+            sources: [anomaly.source], kinds: [anomaly.kind], severity: anomaly.severity,
+            templates: anomaly.template.map { [$0] } ?? [])
+        incident.addSamples(samples, limit: maxSamples)
         _ = store.append(incident)
         return incident.id
     }

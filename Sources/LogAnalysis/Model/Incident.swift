@@ -16,10 +16,17 @@ public struct Incident: Sendable, Codable, Hashable, Identifiable {
     public var kinds: [AnomalyKind]
     /// The highest severity among its anomalies.
     public var severity: Severity
+    /// Templates of its anomalies, in joining order (at most `maxTemplates`).
+    public var templates: [String]
+    /// Raw lines from its anomalies' sources that illustrate them, in joining order.
+    public var samples: [SampleLine]
+
+    /// Most templates listed per incident.
+    public static let maxTemplates = 10
 
     public init(
         id: String, start: Date, end: Date, anomalyIDs: [String], sources: [String], kinds: [AnomalyKind],
-        severity: Severity
+        severity: Severity, templates: [String] = [], samples: [SampleLine] = []
     ) {
         self.id = id
         self.start = start
@@ -28,11 +35,13 @@ public struct Incident: Sendable, Codable, Hashable, Identifiable {
         self.sources = sources
         self.kinds = kinds
         self.severity = severity
+        self.templates = templates
+        self.samples = samples
     }
 
     /// JSON keys follow the analyze contract (`anomalies` holds the ids).
     enum CodingKeys: String, CodingKey {
-        case id, start, end, sources, kinds, severity
+        case id, start, end, sources, kinds, severity, templates, samples
         case anomalyIDs = "anomalies"
     }
 
@@ -50,5 +59,11 @@ public struct Incident: Sendable, Codable, Hashable, Identifiable {
             kinds.sort { $0.rawValue < $1.rawValue }
         }
         severity = max(severity, anomaly.severity)
+        if let t = anomaly.template, templates.count < Self.maxTemplates, !templates.contains(t) { templates.append(t) }
+    }
+
+    /// Adds `lines` as evidence, keeping at most `limit` lines.
+    mutating func addSamples(_ lines: [SampleLine], limit: Int) {
+        for line in lines where samples.count < limit && !samples.contains(line) { samples.append(line) }
     }
 }

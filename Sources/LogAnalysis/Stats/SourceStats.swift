@@ -14,6 +14,8 @@ public struct SourceStats: Sendable {
     public private(set) var metrics: MetricTable
     /// The latest ERROR/FATAL messages, oldest first.
     public private(set) var recentErrors: RingBuffer<String>
+    /// The latest raw events under a byte budget (the engine shares `recentEventBytes` among sources).
+    public private(set) var recentEvents: EventRing
     public private(set) var lines = 0
     public private(set) var levelCounts: [Level: Int] = [:]
     /// Earliest and latest event time seen.
@@ -31,6 +33,12 @@ public struct SourceStats: Sendable {
         knownTemplates = BoundedSet(capacity: config.maxKnownTemplatesPerSource)
         metrics = MetricTable(capacity: config.metricShift.maxSeriesPerSource)
         recentErrors = RingBuffer(capacity: config.recentErrorsPerSource)
+        recentEvents = EventRing(budget: config.recentEventBytes)
+    }
+
+    /// Sets the byte budget of `recentEvents`, evicting its oldest events when it shrank.
+    mutating func setEventBudget(_ bytes: Int) {
+        recentEvents.setBudget(bytes)
     }
 
     /// Makes the bucket containing `time` current; returns the number of buckets closed.
@@ -78,6 +86,7 @@ public struct SourceStats: Sendable {
         clock = max(clock ?? now, now)
         let sample = SampleText.cut(record.message, to: config.maxSampleLength)
         if isError { recentErrors.append(sample) }
+        recentEvents.append(RecentEvent(time: time, level: record.level, templateID: record.templateID, text: sample))
         if let id = record.templateID {
             ingestTemplate(id, record: record, time: time, wasWarm: wasWarm, sample: sample, config: config)
         }
@@ -106,19 +115,24 @@ public struct SourceStats: Sendable {
         let width = config.bucketWidth
         let history = config.historyBuckets
         if !record.fields.isEmpty {
-            for key in record.fields.keys.sorted() {
-                guard let text = record.fields[key], let (value, unit) = NumericValue.parse(text[...]) else { continue }
-                metrics.add(value, key: "f:" + key, name: key, unit: unit, at: time, anomalous: anomalous,
+            var numeric: [(key: String, value: Double, unit: String)] = []
+            for (key, text) in record.fields {
+                if let (value, unit) = NumericValue.parse(text[...]) { numeric.append((key, value, unit)) }
+            }
+            // Sorted so that series are created (and evicted) in the same order on every run.
+            if numeric.count > 1 { numeric.sort { $0.key < $1.key } }
+            for f in numeric {
+                metrics.add(f.value, key: .field(f.key), name: f.key, unit: f.unit, at: time, anomalous: anomalous,
                             width: width, historyBuckets: history)
             }
         }
-        guard let id = record.templateID, let stat = templates[id],
-              stat.count >= config.metricShift.minTemplateCount, !record.params.isEmpty
+        guard !record.params.isEmpty, let id = record.templateID, let stat = templates[id],
+              stat.count >= config.metricShift.minTemplateCount
         else { return }
         for (i, param) in record.params.prefix(8).enumerated() {
             guard let (value, unit) = NumericValue.parse(param[...]) else { continue }
-            metrics.add(value, key: "t:\(id):\(i)", name: "parameter \(i + 1) of \"\(stat.template)\"", unit: unit,
-                        at: time, anomalous: anomalous, width: width, historyBuckets: history)
+            metrics.add(value, key: .parameter(template: id, index: i), name: "parameter \(i + 1) of \"\(stat.template)\"",
+                        template: stat.template, unit: unit, at: time, anomalous: anomalous, width: width, historyBuckets: history)
         }
     }
 
