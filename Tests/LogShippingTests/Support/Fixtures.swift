@@ -14,7 +14,7 @@ enum Fixtures {
     }
 
     /// Waits (polling every 10 ms, up to `deadline`) until `condition` holds.
-    static func eventually(_ deadline: Duration = .seconds(20), _ condition: @Sendable () async -> Bool) async -> Bool {
+    static func eventually(_ deadline: Duration = .seconds(60), _ condition: @Sendable () async -> Bool) async -> Bool {
         let end = ContinuousClock.now + deadline
         while ContinuousClock.now < end {
             if await condition() { return true }

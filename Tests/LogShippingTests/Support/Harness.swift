@@ -1,4 +1,5 @@
 import FaultMavenCore
+import FaultMavenHTTP
 import Foundation
 import Logging
 @testable import LogShipping
@@ -17,7 +18,9 @@ struct Harness {
     ) throws {
         let output = try HTTPOutput(config: HTTPOutputConfig(
             name: name, endpoint: url, encoding: RecordEncoding(framing: framing), compress: compress, headers: headers, auth: auth,
-            connectTimeout: .seconds(2), totalTimeout: .seconds(10)))
+            connectTimeout: .seconds(2), totalTimeout: .seconds(10)),
+            // A client per test: tests running in parallel never wait for each other's transfer slots.
+            client: HTTPClient(maxConcurrentTransfers: 4))
         let registry = MetricsRegistry()
         let acks = AckLog()
         var logger = Logger(label: "test.shipping")
