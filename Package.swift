@@ -55,7 +55,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
-        .target(name: "Troubleshooting", dependencies: ["FaultMavenCore", "LogAnalysis"]),
+        .target(
+            name: "Troubleshooting",
+            dependencies: [
+                "FaultMavenCore", "LogAnalysis", "LLMProviders", .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "QueryServer",
             dependencies: [
@@ -67,7 +71,7 @@ let package = Package(
             name: "FaultMavenAgent",
             dependencies: [
                 "FaultMavenCore", "FluentConfig", "LogIngest", "LogParsing", "LogAnalysis",
-                "Troubleshooting", "QueryServer",
+                "Troubleshooting", "QueryServer", "LLMProviders",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
@@ -85,15 +89,23 @@ let package = Package(
         .testTarget(name: "LogIngestTests", dependencies: ["LogIngest"]),
         .testTarget(name: "LogParsingTests", dependencies: ["LogParsing"]),
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis", "LogParsing"]),
-        .testTarget(name: "TroubleshootingTests", dependencies: ["Troubleshooting"]),
+        .testTarget(
+            name: "TroubleshootingTests",
+            dependencies: ["Troubleshooting", "LLMProviders", "FaultMavenHTTP", "LoopbackHTTPServer"]),
         .testTarget(
             name: "QueryServerTests",
             dependencies: [
                 "QueryServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent"]),
+        .testTarget(
+            name: "FaultMavenAgentTests",
+            dependencies: [
+                "FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis", "LLMProviders", "FaultMavenHTTP",
+                "LoopbackHTTPServer", "QueryServer", "Troubleshooting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent", "LoopbackHTTPServer"]),
         // A loopback HTTP/1.1 server (POSIX sockets) that tests use as a real peer.
         .target(name: "LoopbackHTTPServer", path: "Tests/FaultMavenHTTPTests/Support"),
         .testTarget(

@@ -1,5 +1,6 @@
 import FaultMavenCore
 import Foundation
+import LLMProviders
 import LogIngest
 import Logging
 import QueryServer
@@ -37,7 +38,11 @@ public struct Agent: Sendable {
         let acknowledgements = Acknowledgements()
         let backend = AgentBackend(live: live, metrics: metrics, analysis: config.analysis)
         let sessions = SessionStore(idleTimeout: config.sessionTimeout, metrics: metrics)
-        let server = QueryServer(backend: backend, troubleshooter: Troubleshooter(sessions: sessions, live: backend), version: FaultMavenVersion.string)
+        let llm = try makeLLMResponder(metrics: metrics)
+        let responder: any Responder = llm ?? BuiltinResponder()
+        let server = QueryServer(
+            backend: backend, troubleshooter: Troubleshooter(sessions: sessions, responder: responder, live: backend),
+            version: FaultMavenVersion.string)
         let app = server.application(host: config.bind, port: config.port, logger: logger)
         let pipeline = PipelineService(
             config: config, input: channel, live: live, metrics: metrics, acknowledgements: acknowledgements,
@@ -50,12 +55,19 @@ public struct Agent: Sendable {
                 JournalSource(config: j, output: channel, metrics: metrics, logger: logger, acknowledgements: acknowledgements)
             }
         }
-        let services: [any Service] = [app, pipeline, TickerService(channel: channel)] + sources
+        var services: [any Service] = [app, pipeline, TickerService(channel: channel)] + sources
+        if let llm, config.llm.incidentSummaries, config.llm.summariesPerHour > 0 {
+            services.append(IncidentSummarizer(
+                responder: llm, backend: backend, perHour: config.llm.summariesPerHour, console: console, logger: logger,
+                metrics: metrics))
+        }
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
-        logger.info("faultmaven \(FaultMavenVersion.string) starting; query port \(config.bind):\(config.port)", metadata: ["config": "\(config.path)"])
+        logger.info(
+            "faultmaven \(FaultMavenVersion.string) starting; query port \(config.bind):\(config.port); answers from \(responder.providerName)",
+            metadata: ["config": "\(config.path)"])
         do {
             try await group.run()
         } catch let e as FaultMavenError {
@@ -64,5 +76,21 @@ public struct Agent: Sendable {
             // In practice: the query port could not be bound (in use, or not permitted).
             throw FaultMavenError.runtime("agent stopped (query port \(config.bind):\(config.port)): \(error)")
         }
+    }
+
+    /// The configured model behind the built-in knowledge base, or nil for `provider builtin`.
+    private func makeLLMResponder(metrics: MetricsRegistry) throws -> LLMResponder? {
+        guard let settings = config.llm.settings else { return nil }
+        let provider: any LLMProvider
+        do {
+            provider = try settings.makeProvider(metrics: metrics)
+        } catch {
+            throw FaultMavenError.badInput("\(config.path): <llm>: \(error.message)")
+        }
+        let redactor = Redactor(emails: config.llm.redactEmails, ipAddresses: config.llm.redactIPs, metrics: metrics)
+        let builder = ContextBuilder(prompts: config.llm.prompts, redactor: redactor, tokenBudget: config.llm.contextTokens)
+        return LLMResponder(
+            provider: provider, builder: builder, maxTokens: config.llm.maxTokens, temperature: config.llm.temperature,
+            logger: logger)
     }
 }

@@ -29,6 +29,8 @@ struct QueryResponse: ResponseEncodable, Sendable {
     var insights: [LogDigest]
     var provider: String
     var rawLlmResponse: String?
+    var model: String?
+    var fallbackReason: String?
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -43,11 +45,14 @@ struct QueryResponse: ResponseEncodable, Sendable {
         try c.encode(provider, forKey: .provider)
         // Always present (null without an LLM), as the original FaultMaven response had it.
         try c.encode(rawLlmResponse, forKey: .rawLlmResponse)
+        try c.encodeIfPresent(model, forKey: .model)
+        try c.encodeIfPresent(fallbackReason, forKey: .fallbackReason)
     }
 
     enum Keys: String, CodingKey {
-        case response, recommendations, anomalies, insights, provider
+        case response, recommendations, anomalies, insights, provider, model
         case sessionID = "session_id"
+        case fallbackReason = "fallback_reason"
         case recommendationIDs = "recommendation_ids"
         case rootCauses = "root_causes"
         case pastCases = "past_cases"
@@ -104,6 +109,8 @@ struct TemplatesResponse: ResponseEncodable, Sendable {
 struct IncidentResponse: ResponseEncodable, Sendable {
     var incident: Incident
     var anomalies: [Anomaly]
+    /// The model's summary, when an LLM is configured and answered.
+    var summary: IncidentSummary?
 }
 
 struct StatusResponse: ResponseEncodable, Sendable {

@@ -94,7 +94,9 @@ enum OpenAPIDocument {
                 past_cases: {type: array, items: {type: object}}
                 anomalies: {type: array, items: {type: object}}
                 insights: {type: array, items: {type: object}}
-                provider: {type: string}
+                provider: {type: string, description: "builtin, or the configured LLM provider when it answered"}
+                model: {type: string, description: "the model that answered, when one did"}
+                fallback_reason: {type: string, description: "why the configured LLM did not answer (the built-in knowledge base did)"}
                 raw_llm_response: {type: string, nullable: true}
         """
 }

@@ -17,6 +17,26 @@ public struct TemplateRow: Sendable, Codable, Hashable {
     }
 }
 
+/// A model's summary of an incident, written when the incident opened (`<llm> incident_summaries`).
+public struct IncidentSummary: Sendable, Codable, Hashable {
+    public var text: String
+    public var provider: String
+    public var model: String?
+    public var createdAt: Date
+
+    public init(text: String, provider: String, model: String?, createdAt: Date) {
+        self.text = text
+        self.provider = provider
+        self.model = model
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, provider, model
+        case createdAt = "created_at"
+    }
+}
+
 /// What the query port reads from the running agent. The agent implements it; tests use small fakes.
 public protocol QueryBackend: LiveAnalysis {
     /// True once every source has started and the pipeline runs.
@@ -27,4 +47,10 @@ public protocol QueryBackend: LiveAnalysis {
     func anomalies(since: Date?) async -> [Anomaly]
     func incidents() async -> [Incident]
     func templates(limit: Int) async -> [TemplateRow]
+    /// The model's summary of incident `id`, when one was written.
+    func incidentSummary(id: String) async -> IncidentSummary?
+}
+
+extension QueryBackend {
+    public func incidentSummary(id: String) async -> IncidentSummary? { nil }
 }

@@ -66,7 +66,8 @@ public struct QueryServer: Sendable {
                 recommendations: result.answer.recommendations.map(\.text),
                 recommendationIDs: result.answer.recommendations.map(\.id),
                 rootCauses: result.answer.rootCauses, pastCases: [], anomalies: result.anomalies,
-                insights: result.digests, provider: result.answer.provider, rawLlmResponse: nil)
+                insights: result.digests, provider: result.answer.provider, rawLlmResponse: result.answer.rawLLMResponse,
+                model: result.answer.model, fallbackReason: result.answer.fallbackReason)
             return try withSession(result.session.id, response.response(from: request, context: context))
         }
         api.post("data") { request, context -> Response in
@@ -108,7 +109,9 @@ public struct QueryServer: Sendable {
             let id = try context.parameters.require("id")
             guard let incident = await backend.incidents().first(where: { $0.id == id }) else { throw APIError.notFound("no incident '\(id)'") }
             let ids = Set(incident.anomalyIDs)
-            return IncidentResponse(incident: incident, anomalies: await backend.anomalies(since: nil).filter { ids.contains($0.id) })
+            return IncidentResponse(
+                incident: incident, anomalies: await backend.anomalies(since: nil).filter { ids.contains($0.id) },
+                summary: await backend.incidentSummary(id: id))
         }
         api.get("templates") { request, _ -> TemplatesResponse in
             let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100
@@ -117,7 +120,7 @@ public struct QueryServer: Sendable {
         api.get("status") { _, _ -> StatusResponse in
             StatusResponse(
                 version: version, ready: await backend.isReady(), uptimeSeconds: Date().timeIntervalSince(startedAt),
-                provider: BuiltinResponder.providerName, analysis: await backend.snapshot())
+                provider: troubleshooter.responder.providerName, analysis: await backend.snapshot())
         }
         return router
     }

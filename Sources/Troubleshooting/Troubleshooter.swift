@@ -33,10 +33,10 @@ public struct Troubleshooter: Sendable {
     }
 
     public let sessions: SessionStore
-    public let responder: BuiltinResponder
+    public let responder: any Responder
     public let live: any LiveAnalysis
 
-    public init(sessions: SessionStore, responder: BuiltinResponder = BuiltinResponder(), live: any LiveAnalysis) {
+    public init(sessions: SessionStore, responder: any Responder = BuiltinResponder(), live: any LiveAnalysis) {
         self.sessions = sessions
         self.responder = responder
         self.live = live
@@ -65,7 +65,7 @@ public struct Troubleshooter: Sendable {
             metrics: metrics,
             previousQuestions: session.turns.map(\.question),
             history: session.turns)
-        let answer = responder.answer(context)
+        let answer = await responder.answer(context)
         await sessions.addTurn(session.id, question: context.question, answer: answer.response, recommendationIDs: answer.recommendations.map(\.id))
         session = await sessions.get(session.id) ?? session
         return QueryResult(session: session, answer: answer, digests: digests, anomalies: context.anomalies)

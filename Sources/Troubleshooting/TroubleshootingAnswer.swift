@@ -17,8 +17,14 @@ public struct TroubleshootingAnswer: Sendable, Codable, Hashable {
     public var response: String
     public var recommendations: [Recommendation]
     public var rootCauses: [RootCause]
-    /// Which responder answered (`builtin` when no LLM is configured).
+    /// Which responder answered (`builtin` when no LLM is configured or the configured one failed).
     public var provider: String
+    /// The model's response as received (the whole body or event stream), when a model answered.
+    public var rawLLMResponse: String?
+    /// The model that answered, when one did.
+    public var model: String?
+    /// Why the configured provider did not answer, when the built-in knowledge base answered instead.
+    public var fallbackReason: String?
 
     public init(response: String, recommendations: [Recommendation], rootCauses: [RootCause], provider: String) {
         self.response = response

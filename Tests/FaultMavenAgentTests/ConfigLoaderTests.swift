@@ -148,10 +148,55 @@ import Testing
         #expect(r.all.first?.hasPrefix("fluent.conf:4: invalid regexp") == true, "\(r.all)")
     }
 
-    @Test func unsupportedLLMProviderIsAWarning() throws {
-        let r = try Self.check("<faultmaven>\n  <llm>\n    provider anthropic\n  </llm>\n</faultmaven>\n")
-        #expect(r.errors.isEmpty)
-        #expect(r.all.contains("fluent.conf:3: warning: LLM provider 'anthropic' is not supported yet; the built-in knowledge base answers"), "\(r.all)")
+    @Test func llmSectionIsReadAndCheckedAtItsLines() throws {
+        let ok = try Self.check("""
+            <faultmaven>
+              <llm>
+                provider openai
+                base_url http://127.0.0.1:8199/v1
+                model smollm2
+                max_retries 1
+                requests_per_hour 100
+                context_tokens 3000
+                redact_ips true
+                log_summary_prompt Summarize the incident in one sentence.
+              </llm>
+            </faultmaven>
+
+            """)
+        #expect(ok.errors.isEmpty, "\(ok.all)")
+        let llm = try #require(ok.config?.llm)
+        #expect(llm.provider == "openai" && llm.settings?.model == "smollm2")
+        #expect(llm.settings?.resilience.maxAttempts == 2 && llm.settings?.resilience.requestsPerHour == 100)
+        #expect(llm.contextTokens == 3000 && llm.redactIPs && !llm.redactEmails)
+        #expect(llm.prompts[.logSummary] == "Summarize the incident in one sentence.")
+
+        for (body, message) in [
+            ("provider anthropic\n    model claude", "fluent.conf:3: <llm>: provider anthropic needs 'api_key_env'"),
+            ("provider openai", "fluent.conf:3: <llm>: provider openai needs 'model'"),
+            ("provider openai\n    model m\n    api_key_env FM_SURELY_UNSET_VARIABLE", "fluent.conf:5: <llm>: "),
+            ("provider openai\n    model m\n    base_url ftp://x", "fluent.conf:5: <llm>: base_url"),
+            ("provider builtin\n    temperature 7", "fluent.conf:4: temperature must be between 0 and 2"),
+            ("provider gemini", "fluent.conf:3:"),
+        ] {
+            let r = try Self.check("<faultmaven>\n  <llm>\n    \(body)\n  </llm>\n</faultmaven>\n")
+            let errors = r.all.filter { !$0.contains(": warning: ") }
+            #expect(errors.count == 1 && errors.first?.hasPrefix(message) == true, "\(body): \(r.all)")
+        }
+    }
+
+    @Test func anAPIKeyIsNeverPrinted() throws {
+        let dir = NSTemporaryDirectory() + "fm-key-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "sk-live-DO-NOT-PRINT-1234\n".write(toFile: dir + "/key", atomically: true, encoding: .utf8)
+        let r = try Self.check("<faultmaven>\n  <llm>\n    provider openai\n    model m\n    api_key_file \(dir)/key\n  </llm>\n</faultmaven>\n")
+        #expect(r.errors.isEmpty, "\(r.all)")
+        let settings = try #require(r.config?.llm.settings)
+        var dumped = ""
+        dump(settings, to: &dumped)
+        #expect(!dumped.contains("DO-NOT-PRINT") && !String(reflecting: settings).contains("DO-NOT-PRINT"))
+        #expect(!r.all.joined().contains("DO-NOT-PRINT"))
     }
 }
 

@@ -49,6 +49,8 @@ public struct AgentConfig: Sendable {
     public var stateDir: String
     public var sessionTimeout: TimeInterval = 30 * 60
     public var analysis = AnalysisConfig()
+    /// `<faultmaven><llm>`: the built-in knowledge base unless a provider is configured.
+    public var llm = LLMConfig()
 
     public init(path: String, stateDir: String = AgentConfig.defaultStateDir) {
         self.path = path

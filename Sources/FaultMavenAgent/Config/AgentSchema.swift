@@ -62,11 +62,6 @@ enum AgentSchema {
         static let all = [bind, port, stateDir, sessionTimeout]
     }
 
-    enum LLM {
-        static let provider = ParamSpec("provider", .enumeration(["builtin", "openai", "anthropic"]), default: "builtin", doc: "Who answers questions.")
-        static let all = [provider]
-    }
-
     /// Types Fluentd users write that the agent will support but does not yet: accepted by the
     /// schema, reported by the loader as "not supported yet" (not as unknown words).
     static let plannedSourceTypes = ["http", "forward", "syslog", "exec", "tcp", "udp", "dummy", "sample"]
@@ -97,7 +92,7 @@ enum AgentSchema {
             "faultmaven", params: Service.all,
             sections: [
                 SectionSpec("anomaly", params: AnomalyOptions.all, sections: AnomalyOptions.sections, doc: "Detector settings."),
-                SectionSpec("llm", params: LLM.all, allowsUnknownParams: true, doc: "Question answering."),
+                SectionSpec("llm", params: LLMOptions.all, doc: "Question answering and incident summaries (docs/LLM.md)."),
             ],
             doc: "FaultMaven's own settings."))
         return r

@@ -212,11 +212,7 @@ public enum ConfigLoader {
         if let dir = try s.value(for: S.stateDir)?.stringValue { c.stateDir = dir }
         c.sessionTimeout = try s.value(for: S.sessionTimeout)?.doubleValue ?? 1800
         if let a = s.section(named: "anomaly") { try AnomalyOptions.apply(a, to: &c.analysis) }
-        if let llm = s.section(named: "llm"), let provider = try llm.value(for: AgentSchema.LLM.provider)?.stringValue, provider != "builtin" {
-            diagnostics.append(.warning(
-                "LLM provider '\(provider)' is not supported yet; the built-in knowledge base answers",
-                at: llm.param("provider")?.location ?? llm.location))
-        }
+        if let llm = s.section(named: "llm") { c.llm = try LLMOptions.read(llm, environment: ProcessInfo.processInfo.environment) }
         if let sec = s.section(named: "security") {
             diagnostics.append(.warning("<security> is not supported yet; the query port stays on loopback", at: sec.location))
         }

@@ -33,7 +33,7 @@ public enum ConfigReference {
         for section in AnomalyOptions.sections {
             table("`<faultmaven> <anomaly> <\(section.name)>`", section.params)
         }
-        table("`<faultmaven> <llm>`", AgentSchema.LLM.all)
+        table("`<faultmaven> <llm>`", LLMOptions.all)
         out += "## `<match>`\n\nTypes: `stdout` (records as JSON lines on standard output), `null` (discard).\n"
         out += "Recognized but not supported yet (a warning, not an error): outputs "
             + AgentSchema.plannedOutputTypes.map { "`\($0)`" }.joined(separator: ", ")

@@ -10,6 +10,9 @@ struct AgentBackend: QueryBackend {
     let live: LiveState
     let metrics: MetricsRegistry
     let analysis: AnalysisConfig
+    var summaries = IncidentSummaries()
+
+    func incidentSummary(id: String) async -> IncidentSummary? { summaries.get(id) }
 
     func isReady() async -> Bool { live.ready }
     func metricsText() async -> String { metrics.render() }
