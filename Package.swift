@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -48,6 +49,7 @@ let package = Package(
             name: "FaultMavenHTTP",
             dependencies: ["CCurl", .product(name: "DequeModule", package: "swift-collections")]),
         .target(name: "LLMProviders", dependencies: ["FaultMavenCore", "FaultMavenHTTP"]),
+        .target(name: "StateStore", dependencies: ["FaultMavenCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "LogShipping",
             dependencies: [
@@ -110,6 +112,8 @@ let package = Package(
         .target(name: "LoopbackHTTPServer", path: "Tests/FaultMavenHTTPTests/Support"),
         .testTarget(
             name: "FaultMavenHTTPTests", dependencies: ["FaultMavenHTTP", "LoopbackHTTPServer"], exclude: ["Support"]),
+        .testTarget(
+            name: "StateStoreTests", dependencies: ["StateStore", "FaultMavenCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "LogShippingTests",
             dependencies: [
