@@ -67,7 +67,7 @@ let package = Package(
             name: "FaultMavenAgent",
             dependencies: [
                 "FaultMavenCore", "FluentConfig", "LogIngest", "LogParsing", "LogAnalysis",
-                "Troubleshooting", "QueryServer",
+                "Troubleshooting", "QueryServer", "LogShipping",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
@@ -79,7 +79,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "faultmaven-bench",
-            dependencies: ["FaultMavenAgent", "LogParsing", "LogIngest", "LogAnalysis"]),
+            dependencies: [
+                "FaultMavenAgent", "LogParsing", "LogIngest", "LogAnalysis", "LogShipping", "CZstd",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(name: "FaultMavenCoreTests", dependencies: ["FaultMavenCore"]),
         .testTarget(name: "FluentConfigTests", dependencies: ["FluentConfig"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LogIngestTests", dependencies: ["LogIngest"]),
@@ -92,8 +95,8 @@ let package = Package(
                 "QueryServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent"]),
+        .testTarget(name: "FaultMavenAgentTests", dependencies: ["FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis", "LogShipping"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent", "LoopbackHTTPServer", "CZstd"]),
         // A loopback HTTP/1.1 server (POSIX sockets) that tests use as a real peer.
         .target(name: "LoopbackHTTPServer", path: "Tests/FaultMavenHTTPTests/Support"),
         .testTarget(
