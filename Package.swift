@@ -73,7 +73,7 @@ let package = Package(
             name: "FaultMavenAgent",
             dependencies: [
                 "FaultMavenCore", "FluentConfig", "LogIngest", "LogParsing", "LogAnalysis",
-                "Troubleshooting", "QueryServer", "LLMProviders",
+                "Troubleshooting", "QueryServer", "LLMProviders", "LogShipping",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
@@ -85,7 +85,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "faultmaven-bench",
-            dependencies: ["FaultMavenAgent", "LogParsing", "LogIngest", "LogAnalysis"]),
+            dependencies: [
+                "FaultMavenAgent", "LogParsing", "LogIngest", "LogAnalysis", "LogShipping", "CZstd",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(name: "FaultMavenCoreTests", dependencies: ["FaultMavenCore"]),
         .testTarget(name: "FluentConfigTests", dependencies: ["FluentConfig"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LogIngestTests", dependencies: ["LogIngest"]),
@@ -104,10 +107,10 @@ let package = Package(
             name: "FaultMavenAgentTests",
             dependencies: [
                 "FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis", "LLMProviders", "FaultMavenHTTP",
-                "LoopbackHTTPServer", "QueryServer", "Troubleshooting",
+                "LoopbackHTTPServer", "QueryServer", "Troubleshooting", "LogShipping",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent", "LoopbackHTTPServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent", "LoopbackHTTPServer", "CZstd"]),
         // A loopback HTTP/1.1 server (POSIX sockets) that tests use as a real peer.
         .target(name: "LoopbackHTTPServer", path: "Tests/FaultMavenHTTPTests/Support"),
         .testTarget(

@@ -9,9 +9,10 @@ import Troubleshooting
 
 /// The running agent: sources → pipeline → query port, as services in one `ServiceGroup`.
 ///
-/// Start order is query port, pipeline, ticker, sources; graceful shutdown (SIGTERM/SIGINT) runs
-/// in reverse: sources stop and write their checkpoints, the pipeline drains what they sent,
-/// then the query port closes.
+/// Start order is query port, shipping outputs, pipeline, ticker, sources; graceful shutdown
+/// (SIGTERM/SIGINT) runs in reverse: the outputs seal their open chunks, sources stop and write
+/// their checkpoints, the pipeline drains what they sent, the outputs close (flushing what
+/// `flush_at_shutdown` asks for), then the query port closes.
 public struct Agent: Sendable {
     public let config: AgentConfig
     public let logger: Logger
@@ -44,9 +45,10 @@ public struct Agent: Sendable {
             backend: backend, troubleshooter: Troubleshooter(sessions: sessions, responder: responder, live: backend),
             version: FaultMavenVersion.string)
         let app = server.application(host: config.bind, port: config.port, logger: logger)
+        let outputs = try ShipOutputs(config: config, registry: metrics, acknowledgements: acknowledgements, logger: logger)
         let pipeline = PipelineService(
             config: config, input: channel, live: live, metrics: metrics, acknowledgements: acknowledgements,
-            console: console, logger: logger)
+            outputs: outputs.isEmpty ? nil : outputs, console: console, logger: logger)
         let sources: [any Service] = config.sources.map { source -> any Service in
             switch source.input {
             case .tail(let t):
@@ -55,11 +57,15 @@ public struct Agent: Sendable {
                 JournalSource(config: j, output: channel, metrics: metrics, logger: logger, acknowledgements: acknowledgements)
             }
         }
-        var services: [any Service] = [app, pipeline, TickerService(channel: channel)] + sources
+        // Graceful shutdown runs from the end: drain signal, sources, ticker, pipeline, outputs, query port.
+        var services: [any Service] = outputs.isEmpty
+            ? [app, pipeline, TickerService(channel: channel)] + sources
+            : [app, ShippingService(outputs: outputs), pipeline, TickerService(channel: channel)] + sources + [DrainSignalService(outputs: outputs)]
         if let llm, config.llm.incidentSummaries, config.llm.summariesPerHour > 0 {
-            services.append(IncidentSummarizer(
+            // After the query port, before the rest: it stops early in a graceful shutdown.
+            services.insert(IncidentSummarizer(
                 responder: llm, backend: backend, perHour: config.llm.summariesPerHour, console: console, logger: logger,
-                metrics: metrics))
+                metrics: metrics), at: 1)
         }
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },
@@ -68,6 +74,9 @@ public struct Agent: Sendable {
         logger.info(
             "faultmaven \(FaultMavenVersion.string) starting; query port \(config.bind):\(config.port); answers from \(responder.providerName)",
             metadata: ["config": "\(config.path)"])
+        // Buffers start before the group so the pipeline never meets one not yet running; a
+        // file buffer's chunks from an earlier run are queued for sending again.
+        try await outputs.start()
         do {
             try await group.run()
         } catch let e as FaultMavenError {

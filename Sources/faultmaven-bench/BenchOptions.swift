@@ -3,7 +3,7 @@ import Foundation
 
 /// Command-line options of `faultmaven-bench`.
 struct BenchOptions {
-    static let usage = "usage: faultmaven-bench [pipeline] [ingest] [memory] [miner] [DATA_DIR] [--size-mb N] [--repeat N] [--only CASE,...]\n"
+    static let usage = "usage: faultmaven-bench [pipeline] [ingest] [memory] [miner] [ship] [DATA_DIR] [--size-mb N] [--repeat N] [--only CASE,...]\n"
         + "  ingest cases for --only: \(IngestCase.allCases.map(\.rawValue).joined(separator: ", "))"
 
     var runPipeline = false
@@ -12,6 +12,8 @@ struct BenchOptions {
     var runMemory = false
     /// Template miner on the 1M-line loghub stream (alone, and behind auto parsing).
     var runMiner = false
+    /// Shipping: the ingest file through the http output with zstd (issue 8).
+    var runShip = false
     var evalDirectory = PipelineBench.defaultEvalDirectory
     /// Size of the ingest file; `nil` = 1 GiB, or less when the disk is short of space.
     var mebibytes: Int?
@@ -38,7 +40,9 @@ struct BenchOptions {
             case "ingest": runIngest = true
             case "memory": runMemory = true
             case "miner": runMiner = true
+            case "ship": runShip = true
             case "all":
+                runShip = true
                 runPipeline = true
                 runIngest = true
                 runMemory = true
@@ -66,7 +70,7 @@ struct BenchOptions {
             }
             i += 1
         }
-        if !runPipeline && !runIngest && !runMemory && !runMiner {
+        if !runPipeline && !runIngest && !runMemory && !runMiner && !runShip {
             runPipeline = true
             runIngest = true
             runMemory = true

@@ -2,12 +2,13 @@ import Foundation
 
 // faultmaven-bench: throughput of the pipeline stages on real data, printed as tables.
 //
-//   swift run -c release faultmaven-bench [pipeline] [ingest] [memory] [miner] [DATA_DIR] [--size-mb N] [--repeat N]
+//   swift run -c release faultmaven-bench [pipeline] [ingest] [memory] [miner] [ship] [DATA_DIR] [--size-mb N] [--repeat N]
 //
 // `pipeline`: parse, template miner and analyze over the eval set's incident logs (DATA_DIR,
 // default ../shared/eval). `ingest`: a generated ~1 GiB log file read by cat, LogFileReader,
 // the tail source (with and without parsing) and mtail --one_shot (`--only tail,parse` picks
-// some; cat always runs). No case name: both groups.
+// some; cat always runs). `ship`: the same file (default 256 MiB) through the http output with
+// zstd to an in-process receiver, beside `zstd -1`. No case name: pipeline and ingest.
 // The file is cached in $TMPDIR/faultmaven-bench (default /tmp). Numbers go to docs/BENCHMARKS.md.
 
 let options: BenchOptions
@@ -34,6 +35,15 @@ if options.runIngest {
         ).run()
     } catch {
         FileHandle.standardError.write(Data("faultmaven-bench: ingest: \(error)\n".utf8))
+        failed = true
+    }
+}
+if options.runShip {
+    print("")
+    do {
+        try await ShipBench(directory: options.ingestDirectory, mebibytes: options.mebibytes).run()
+    } catch {
+        FileHandle.standardError.write(Data("faultmaven-bench: ship: \(error)\n".utf8))
         failed = true
     }
 }

@@ -74,7 +74,7 @@ import Testing
               port 8888
             </source>
             <match app.**>
-              @type forward
+              @type kafka
             </match>
             <faultmaven>
               bind 0.0.0.0
@@ -90,7 +90,7 @@ import Testing
             "fluent.conf:3: warning: unknown parameter 'pathh' in <source> (did you mean 'path'?)",
             "fluent.conf:4: parameter 'read_from_head': expected a boolean, got 'maybe'",
             "fluent.conf:6: warning: <source> @type 'http' is not supported yet (supported: tail, systemd); this source is skipped",
-            "fluent.conf:10: warning: <match> @type 'forward' is not supported yet (supported: stdout, null); records matching 'app.**' are not shipped",
+            "fluent.conf:10: warning: <match> @type 'kafka' is not supported yet (supported: stdout, null, http, file, forward); records matching 'app.**' are not shipped",
             "fluent.conf:14: bind 0.0.0.0: only loopback addresses are allowed until <security> (tokens, TLS) is supported",
         ], "\(r.all)")
     }

@@ -36,9 +36,29 @@ public struct AgentConfig: Sendable {
 
     /// One `<match>`: records whose tag matches `pattern` go to this output.
     public struct Output: Sendable {
-        public enum Kind: String, Sendable { case stdout, null }
+        public enum Kind: Sendable, Equatable {
+            case stdout
+            case null
+            /// A shipping output with its buffer (http, file, ...).
+            case ship(ShipTarget)
+        }
+
         public var pattern: TagPattern
         public var kind: Kind
+        /// `fluent.conf:LINE` of the `<match>`.
+        public var location: String
+
+        public init(pattern: TagPattern, kind: Kind, location: String = "") {
+            self.pattern = pattern
+            self.kind = kind
+            self.location = location
+        }
+
+        /// The shipping target, for shipping outputs.
+        public var ship: ShipTarget? {
+            if case .ship(let t) = kind { return t }
+            return nil
+        }
     }
 
     public var path: String

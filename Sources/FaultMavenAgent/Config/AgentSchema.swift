@@ -65,7 +65,7 @@ enum AgentSchema {
     /// Types Fluentd users write that the agent will support but does not yet: accepted by the
     /// schema, reported by the loader as "not supported yet" (not as unknown words).
     static let plannedSourceTypes = ["http", "forward", "syslog", "exec", "tcp", "udp", "dummy", "sample"]
-    static let plannedOutputTypes = ["forward", "http", "file", "elasticsearch", "loki", "kafka", "s3", "copy", "relabel", "rewrite_tag_filter"]
+    static let plannedOutputTypes = ["elasticsearch", "loki", "kafka", "s3", "copy", "relabel", "rewrite_tag_filter"]
 
     /// The registry `check-config` and `run` validate against.
     static let registry: SchemaRegistry = {
@@ -86,6 +86,7 @@ enum AgentSchema {
         r.register(SectionSpec("match", requiresType: true, doc: "An output for events whose tag matches."))
         r.register(SectionSpec("match", doc: "Print records to standard output as JSON lines."), type: "stdout")
         r.register(SectionSpec("match", doc: "Discard records."), type: "null")
+        registerOutputs(&r)
         for t in plannedSourceTypes { r.register(SectionSpec("source", allowsUnknownParams: true, allowsUnknownSections: true), type: t) }
         for t in plannedOutputTypes { r.register(SectionSpec("match", allowsUnknownParams: true, allowsUnknownSections: true), type: t) }
         r.register(SectionSpec(

@@ -65,6 +65,7 @@ public enum ConfigLoader {
                 diagnostics.append(.error("\(error)", at: at))
             }
         }
+        var matches = 0
         for section in root.sections {
             switch section.name {
             case "source" where section.type == "tail":
@@ -76,11 +77,19 @@ public enum ConfigLoader {
                     diagnostics.append(.warning("<source> @type '\(t)' is not supported yet (supported: tail, systemd); this source is skipped", at: section.location))
                 }
             case "match":
-                if let kind = section.type.flatMap(AgentConfig.Output.Kind.init(rawValue:)) {
-                    config.outputs.append(.init(pattern: TagPattern(section.argument), kind: kind))
-                } else if let t = section.type, AgentSchema.plannedOutputTypes.contains(t) {
-                    diagnostics.append(.warning("<match> @type '\(t)' is not supported yet (supported: stdout, null); records matching '\(section.argument)' are not shipped", at: section.location))
+                matches += 1
+                var warnings: [Diagnostic] = []
+                attempt(section.location) {
+                    if let output = try OutputBuilder.output(section, ordinal: matches, warnings: &warnings) {
+                        try checkUnique(output, section, among: config.outputs)
+                        config.outputs.append(output)
+                    } else if let t = section.type, AgentSchema.plannedOutputTypes.contains(t) {
+                        warnings.append(.warning(
+                            "<match> @type '\(t)' is not supported yet (supported: \(OutputBuilder.supportedTypes.joined(separator: ", "))); records matching '\(section.argument)' are not shipped",
+                            at: section.location))
+                    }
                 }
+                diagnostics += warnings
             case "filter":
                 diagnostics.append(.warning("<filter> is not supported yet; records pass unfiltered", at: section.location))
             case "label":
@@ -162,6 +171,17 @@ public enum ConfigLoader {
         }
         try j.validate()
         return .init(id: s.id ?? path, input: .journal(j), parser: ParserConfig(type: .none), location: s.location.description)
+    }
+
+    /// Output names label metrics and file buffers own their directory: both must be unique.
+    private static func checkUnique(_ output: AgentConfig.Output, _ s: ConfigSection, among earlier: [AgentConfig.Output]) throws {
+        guard let target = output.ship else { return }
+        if let other = earlier.first(where: { $0.ship?.name == target.name }) {
+            throw FluentConfigError("output name '\(target.name)' is already used by the <match> at \(other.location); set a different @id", at: s.location)
+        }
+        if let path = target.buffer.path, let other = earlier.first(where: { $0.ship?.buffer.path == path }) {
+            throw FluentConfigError("<buffer> path \(path) is already used by the <match> at \(other.location)", at: s.section(named: "buffer")?.location ?? s.location)
+        }
     }
 
     /// Thrown when a problem already reported by validation makes a section unusable.

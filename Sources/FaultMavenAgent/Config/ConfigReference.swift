@@ -1,4 +1,5 @@
 import FluentConfig
+import LogShipping
 
 /// Renders `docs/CONFIGURATION.md` from ``AgentSchema``: the documentation comes from the same
 /// declarations as validation and defaults, and a test keeps the file in step.
@@ -34,7 +35,29 @@ public enum ConfigReference {
             table("`<faultmaven> <anomaly> <\(section.name)>`", section.params)
         }
         table("`<faultmaven> <llm>`", LLMOptions.all)
-        out += "## `<match>`\n\nTypes: `stdout` (records as JSON lines on standard output), `null` (discard).\n"
+        out += """
+            ## `<match PATTERN>`
+
+            Routing as in Fluentd: a record goes to the first `<match>` whose pattern matches its tag
+            (`*` one part, `**` zero or more parts, `{a,b}` alternatives, several patterns separated by
+            spaces). Types: `stdout` (records as JSON lines on standard output), `null` (discard),
+            `http`, `file` and `forward` (shipping, below). A shipped record is a JSON object: the record's fields
+            plus `message`, `level`, `source`, `template_id`, `template` and the event time under `time_key`.
+            Delivery is at least once: a source's checkpoint passes a line only when the output's buffer
+            holds it durably (`<buffer> @type file`) or the output delivered it (memory buffer).
+            Output metrics carry the output's name: `@id`, else `TYPE_N` (N: the `<match>`'s position).
+
+
+            """
+        table("`<match> @type http`", AgentSchema.HTTPOut.all)
+        table("`<match> @type http` → `<auth>`", AgentSchema.HTTPOut.auth.params)
+        table("`<match> @type file`", AgentSchema.FileOut.all)
+        table("`<match> @type forward`", AgentSchema.ForwardOut.all)
+        table("`<match> @type forward` → `<server>`", AgentSchema.ForwardOut.server.params)
+        out += "`<format>` (http, file): only `@type json`.\n\n"
+        table("`<buffer>` (`@type memory`, the default, or `file`; in `http` and `file` outputs)", AgentSchema.Buffer.all)
+        out += "Also accepted without effect (Fluentd compatibility): "
+            + BufferConfig.ignoredParameters.sorted().map { "`\($0)`" }.joined(separator: ", ") + ".\n\n"
         out += "Recognized but not supported yet (a warning, not an error): outputs "
             + AgentSchema.plannedOutputTypes.map { "`\($0)`" }.joined(separator: ", ")
             + "; sources " + AgentSchema.plannedSourceTypes.map { "`\($0)`" }.joined(separator: ", ") + ".\n"

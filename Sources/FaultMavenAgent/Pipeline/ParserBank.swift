@@ -35,6 +35,8 @@ struct ParserBank: Sendable {
     private(set) var failures = 0
     /// Stream positions that are safe to acknowledge once the records emitted so far are handled.
     private(set) var acks: [String: Int64] = [:]
+    /// The tag of each stream in `acks` (outputs are chosen by tag).
+    private var ackTags: [String: String] = [:]
 
     /// - Parameters:
     ///   - configs: parser configuration per source id.
@@ -57,7 +59,7 @@ struct ParserBank: Sendable {
         while i < lines.count {
             if lines[i].isStructured {
                 out.append(structuredRecord(lines[i]))
-                acknowledge(lines[i].streamID, lines[i].position)
+                acknowledge(lines[i].streamID, lines[i].position, tag: lines[i].tag)
                 i += 1
                 continue
             }
@@ -80,7 +82,7 @@ struct ParserBank: Sendable {
                 if !line.streamID.isEmpty {
                     entry.unacked.append((line.number, line.position))
                     if entry.unacked.count > Self.maxUnacked, let old = entry.unacked.popFirst() {
-                        acknowledge(entry.streamID, old.position)
+                        acknowledge(entry.streamID, old.position, tag: entry.tag)
                     }
                 }
                 entry.lastFed = line.readAt
@@ -115,8 +117,18 @@ struct ParserBank: Sendable {
 
     /// Hands over the acknowledgeable positions gathered since the last call.
     mutating func takeAcks() -> [String: Int64] {
-        defer { acks.removeAll(keepingCapacity: true) }
+        defer {
+            acks.removeAll(keepingCapacity: true)
+            ackTags.removeAll(keepingCapacity: true)
+        }
         return acks
+    }
+
+    /// Like ``takeAcks()``, with the tag of each stream's records (for routing the acknowledgement
+    /// to the output those records went to).
+    mutating func takeTaggedAcks() -> [(stream: String, position: Int64, tag: String)] {
+        let tags = ackTags
+        return takeAcks().map { ($0.key, $0.value, tags[$0.key] ?? "") }
     }
 
     /// Parser statistics per file.
@@ -130,12 +142,13 @@ struct ParserBank: Sendable {
             last = head.position
             entry.unacked.removeFirst()
         }
-        if let last { acknowledge(entry.streamID, last) }
+        if let last { acknowledge(entry.streamID, last, tag: entry.tag) }
     }
 
-    private mutating func acknowledge(_ streamID: String, _ position: Int64) {
+    private mutating func acknowledge(_ streamID: String, _ position: Int64, tag: String) {
         guard !streamID.isEmpty else { return }
         acks[streamID] = max(acks[streamID] ?? 0, position)
+        ackTags[streamID] = tag
     }
 
     private mutating func takeEntry(for line: RawLine, referenceDate: Date) -> Entry? {

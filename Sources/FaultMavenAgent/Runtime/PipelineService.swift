@@ -3,8 +3,10 @@ import Foundation
 import LogAnalysis
 import Logging
 import LogParsing
+import LogShipping
 import QueryServer
 import ServiceLifecycle
+import Synchronization
 
 /// The agent's one consumer: parses line batches, mines templates, runs the detectors in wall
 /// time, reports anomalies, feeds outputs and publishes state for the query port.
@@ -18,13 +20,19 @@ final class PipelineService: Service {
     private let console: @Sendable (String) -> Void
     private let registry: MetricsRegistry
     private let acknowledgements: Acknowledgements
+    private let outputs: ShipOutputs?
     private let logger: Logger
+    /// Set when the pipeline has drained; the shutdown watchdog then has nothing to do.
+    private let finished = Atomic<Bool>(false)
+    /// How long shutdown waits for a pipeline stuck on full buffers before closing them.
+    static let blockedShutdownGrace: Duration = .seconds(10)
 
     init(
         config: AgentConfig, input: BoundedChannel<[RawLine]>, live: LiveState, metrics: MetricsRegistry,
-        acknowledgements: Acknowledgements, console: @escaping @Sendable (String) -> Void, logger: Logger
+        acknowledgements: Acknowledgements, outputs: ShipOutputs? = nil, console: @escaping @Sendable (String) -> Void, logger: Logger
     ) {
         self.config = config
+        self.outputs = outputs
         self.acknowledgements = acknowledgements
         self.input = input
         self.live = live
@@ -42,8 +50,11 @@ final class PipelineService: Service {
         var records: [LogRecord] = []
         var lastPublish = Date.distantPast
         var failuresSeen: [String: Int] = [:]
-        /// The output each tag routes to (the first matching <match>, nil for none); tags are few.
-        var routes: [String: AgentConfig.Output.Kind?] = [:]
+        /// The `<match>` index each tag routes to (the first matching one, nil for none); tags are few.
+        var routes: [String: Int?] = [:]
+        /// Outputs whose buffer refused records (closed, I/O error): their streams are not
+        /// acknowledged again in this run, so no checkpoint passes lines that were not taken.
+        var refused: Set<Int> = []
     }
 
     func run() async throws {
@@ -65,28 +76,38 @@ final class PipelineService: Service {
                 } else {
                     loop.bank.parse(batch, referenceDate: now, into: &loop.records)
                 }
-                process(&loop, now: now, tick: batch.isEmpty)
+                await process(&loop, now: now, tick: batch.isEmpty)
             }
-        } onGracefulShutdown: { [input] in
+        } onGracefulShutdown: { [self] in
             input.finish()
+            guard let outputs else { return }
+            // A pipeline blocked on full buffers (sink down) cannot drain: after a grace period
+            // close them; what they did not take is not acknowledged and is read again later.
+            Task {
+                try? await Task.sleep(for: Self.blockedShutdownGrace)
+                if !self.finished.load(ordering: .relaxed) {
+                    self.logger.warning("pipeline not drained \(Self.blockedShutdownGrace) after shutdown began (full output buffers?); closing them")
+                    await outputs.close()
+                }
+            }
         }
         let now = Date()
         loop.bank.flushAll(now: now, into: &loop.records)
-        process(&loop, now: now, tick: true, force: true)
+        await process(&loop, now: now, tick: true, force: true)
+        finished.store(true, ordering: .relaxed)
         logger.info("pipeline drained", metadata: ["records": "\(loop.processor.records)"])
     }
 
-    private func process(_ loop: inout Loop, now: Date, tick: Bool, force: Bool = false) {
+    private func process(_ loop: inout Loop, now: Date, tick: Bool, force: Bool = false) async {
         var opened: [Anomaly] = []
         for i in loop.records.indices {
             loop.metrics.countRecord(source: loop.records[i].source, level: loop.records[i].level)
             // Wall time: `run` judges by when lines arrive; event time is kept on the record.
             opened += loop.processor.process(&loop.records[i], now: now)
         }
-        if !config.outputs.isEmpty { writeOutputs(&loop) }
+        if !config.outputs.isEmpty { await writeOutputs(&loop) }
         loop.records.removeAll(keepingCapacity: true)
-        // The records are handled: their sources may now checkpoint past them.
-        for (stream, position) in loop.bank.takeAcks() { acknowledgements.acknowledge(stream, position: position) }
+        await acknowledge(&loop)
         if tick { opened += loop.processor.advance(to: now) }
         for a in opened {
             loop.metrics.anomalies.counter(a.kind.rawValue).increment()
@@ -100,27 +121,62 @@ final class PipelineService: Service {
 
     static let maxRoutes = 1024
 
-    private func writeOutputs(_ loop: inout Loop) {
+    /// The `<match>` index `tag` routes to: the first matching one, as in Fluentd.
+    private func route(_ tag: String, _ loop: inout Loop) -> Int? {
+        if let cached = loop.routes[tag] { return cached }
+        let index = config.outputs.firstIndex(where: { $0.pattern.matches(tag) })
+        if loop.routes.count >= Self.maxRoutes { loop.routes.removeAll(keepingCapacity: true) }
+        loop.routes[tag] = .some(index)
+        return index
+    }
+
+    /// Writes stdout records and appends shipped ones to their buffers (in order per output).
+    /// An output whose buffer refuses records (closed at shutdown, an I/O error) joins `refused`.
+    private func writeOutputs(_ loop: inout Loop) async {
         var text = ""
         var written = 0
+        var shipped: [Int: [ShipRecord]] = [:]
         for r in loop.records {
-            let route: AgentConfig.Output.Kind?
-            if let cached = loop.routes[r.tag] {
-                route = cached
-            } else {
-                // The first matching <match> wins, as in Fluentd.
-                route = config.outputs.first(where: { $0.pattern.matches(r.tag) })?.kind
-                if loop.routes.count >= Self.maxRoutes { loop.routes.removeAll(keepingCapacity: true) }
-                loop.routes[r.tag] = .some(route)
+            guard let index = route(r.tag, &loop) else { continue }
+            switch config.outputs[index].kind {
+            case .stdout:
+                text += RecordJSON.line(r, includeFields: true) + "\n"
+                written += 1
+            case .null:
+                continue
+            case .ship:
+                shipped[index, default: []].append(ShipRecord(r))
             }
-            guard route == .stdout else { continue }
-            text += RecordJSON.line(r, includeFields: true) + "\n"
-            written += 1
         }
         if written > 0 {
             console(text)
             loop.metrics.outputRecords.counter("stdout").increment(by: written)
         }
+        guard let outputs else { return }
+        for (index, records) in shipped.sorted(by: { $0.key < $1.key }) {
+            do {
+                try await outputs.append(records, to: index)
+            } catch {
+                guard loop.refused.insert(index).inserted else { continue }
+                logger.error("output refused records; their lines are not acknowledged and are read again after a restart",
+                             metadata: ["output": "\(config.outputs[index].ship?.name ?? "")", "records": "\(records.count)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// The records are handled: their sources may checkpoint past them. For a stream whose tag
+    /// routes to a shipping output the acknowledgement goes through that output's buffer (it is
+    /// released when the records are durable or delivered); others are acknowledged now.
+    private func acknowledge(_ loop: inout Loop) async {
+        for (stream, position, tag) in loop.bank.takeTaggedAcks() {
+            guard let outputs, let index = route(tag, &loop), outputs.ships(index) else {
+                acknowledgements.acknowledge(stream, position: position)
+                continue
+            }
+            if loop.refused.contains(index) { continue }
+            await outputs.acknowledge(stream, position: position, at: index)
+        }
+        if let outputs, outputs.isDraining { await outputs.flush() }
     }
 
     private func publish(_ loop: inout Loop, now: Date) {

@@ -7,9 +7,9 @@ public final class LoopbackHTTPServer: Sendable {
     public let port: Int
     private let core: LoopbackServerCore
 
-    /// Starts serving; `handler` decides each answer.
-    public init(handler: @escaping @Sendable (RecordedRequest) -> LoopbackResponse) throws {
-        let (fd, port) = try LoopbackSocket.listen()
+    /// Starts serving on `port` (0: an ephemeral port); `handler` decides each answer.
+    public init(port: Int = 0, handler: @escaping @Sendable (RecordedRequest) -> LoopbackResponse) throws {
+        let (fd, port) = try LoopbackSocket.listen(port: port)
         self.port = port
         core = LoopbackServerCore(handler: handler)
         let thread = Thread { [core] in core.acceptLoop(listenFD: fd) }

@@ -6,15 +6,15 @@ import Glibc
 
 /// Small POSIX socket helpers for the loopback server.
 enum LoopbackSocket {
-    /// A listening TCP socket on 127.0.0.1 with an ephemeral port.
-    static func listen() throws -> (fd: Int32, port: Int) {
+    /// A listening TCP socket on 127.0.0.1, on `port` (0: an ephemeral port).
+    static func listen(port: Int = 0) throws -> (fd: Int32, port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackServerError("socket() failed: errno \(errno)") }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
+        addr.sin_port = UInt16(port).bigEndian
         addr.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
         let bound = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
