@@ -73,7 +73,7 @@ let package = Package(
             name: "FaultMavenAgent",
             dependencies: [
                 "FaultMavenCore", "FluentConfig", "LogIngest", "LogParsing", "LogAnalysis",
-                "Troubleshooting", "QueryServer", "LLMProviders", "LogShipping",
+                "Troubleshooting", "QueryServer", "LLMProviders", "LogShipping", "StateStore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
@@ -107,7 +107,7 @@ let package = Package(
             name: "FaultMavenAgentTests",
             dependencies: [
                 "FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis", "LLMProviders", "FaultMavenHTTP",
-                "LoopbackHTTPServer", "QueryServer", "Troubleshooting", "LogShipping",
+                "LoopbackHTTPServer", "QueryServer", "Troubleshooting", "LogShipping", "StateStore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent", "LoopbackHTTPServer", "CZstd"]),

@@ -5,6 +5,7 @@ import LogIngest
 import Logging
 import QueryServer
 import ServiceLifecycle
+import StateStore
 import Troubleshooting
 
 /// The running agent: sources → pipeline → query port, as services in one `ServiceGroup`.
@@ -37,7 +38,14 @@ public struct Agent: Sendable {
         let channel = BoundedChannel<[RawLine]>(capacity: Limits.channelBatches)
         let live = LiveState()
         let acknowledgements = Acknowledgements()
-        let backend = AgentBackend(live: live, metrics: metrics, analysis: config.analysis)
+        var backend = AgentBackend(live: live, metrics: metrics, analysis: config.analysis)
+        let store: StateStore
+        do {
+            store = try StateStore(stateDirectory: config.stateDir, metrics: metrics)
+        } catch {
+            throw FaultMavenError.runtime("\(error)")
+        }
+        backend.store = store
         let sessions = SessionStore(idleTimeout: config.sessionTimeout, metrics: metrics)
         let llm = try makeLLMResponder(metrics: metrics)
         let responder: any Responder = llm ?? BuiltinResponder()
@@ -61,6 +69,9 @@ public struct Agent: Sendable {
         var services: [any Service] = outputs.isEmpty
             ? [app, pipeline, TickerService(channel: channel)] + sources
             : [app, ShippingService(outputs: outputs), pipeline, TickerService(channel: channel)] + sources + [DrainSignalService(outputs: outputs)]
+        // The archive's last pass runs after the pipeline has drained (services stop in reverse).
+        services.insert(
+            IncidentArchive(store: store, backend: backend, runID: IncidentArchive.runID(startedAt: Date()), logger: logger), at: 1)
         if let llm, config.llm.incidentSummaries, config.llm.summariesPerHour > 0 {
             // After the query port, before the rest: it stops early in a graceful shutdown.
             services.insert(IncidentSummarizer(

@@ -113,6 +113,16 @@ struct IncidentResponse: ResponseEncodable, Sendable {
     var summary: IncidentSummary?
 }
 
+struct StoredIncidentsResponse: ResponseEncodable, Sendable {
+    var incidents: [StoredIncident]
+}
+
+/// `GET /api/incidents/{id}` for an incident found only in the state database (an earlier run).
+struct StoredIncidentResponse: ResponseEncodable, Sendable {
+    var incident: StoredIncident
+    var stored = true
+}
+
 struct StatusResponse: ResponseEncodable, Sendable {
     var version: String
     var ready: Bool

@@ -62,9 +62,14 @@ enum OpenAPIDocument {
               summary: Anomalies, newest last
               parameters: [{name: since, in: query, required: false, schema: {type: string}, description: RFC 3339 time or a duration back from now (15m)}]
               responses: {"200": {description: "{anomalies: [...]}"}, "400": {$ref: "#/components/responses/Error"}}
+          /api/incidents:
+            get:
+              summary: Incidents kept in the state database (this run and earlier ones), newest first
+              parameters: [{name: limit, in: query, required: false, schema: {type: integer}}]
+              responses: {"200": {description: "{incidents: [{id, start, end, summary, root_causes, next_steps, anomalies, updated_at}]}"}}
           /api/incidents/{id}:
             parameters: [{name: id, in: path, required: true, schema: {type: string}}]
-            get: {summary: One incident with its anomalies, responses: {"200": {description: the incident}, "404": {$ref: "#/components/responses/Error"}}}
+            get: {summary: "One incident: a live one ({incident, anomalies, summary?}) or a stored one by its stored id ({incident, stored: true})", responses: {"200": {description: the incident}, "404": {$ref: "#/components/responses/Error"}}}
           /api/templates:
             get:
               summary: Mined message templates, most frequent first

@@ -105,13 +105,21 @@ public struct QueryServer: Sendable {
             }
             return AnomaliesResponse(anomalies: await backend.anomalies(since: since))
         }
-        api.get("incidents/:id") { _, context -> IncidentResponse in
+        api.get("incidents") { request, _ -> StoredIncidentsResponse in
+            let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 50
+            return StoredIncidentsResponse(incidents: await backend.storedIncidents(limit: max(1, min(limit, 1000))))
+        }
+        api.get("incidents/:id") { request, context -> Response in
             let id = try context.parameters.require("id")
-            guard let incident = await backend.incidents().first(where: { $0.id == id }) else { throw APIError.notFound("no incident '\(id)'") }
+            guard let incident = await backend.incidents().first(where: { $0.id == id }) else {
+                guard let stored = await backend.storedIncident(id: id) else { throw APIError.notFound("no incident '\(id)'") }
+                return try StoredIncidentResponse(incident: stored).response(from: request, context: context)
+            }
             let ids = Set(incident.anomalyIDs)
-            return IncidentResponse(
+            return try IncidentResponse(
                 incident: incident, anomalies: await backend.anomalies(since: nil).filter { ids.contains($0.id) },
-                summary: await backend.incidentSummary(id: id))
+                summary: await backend.incidentSummary(id: id)
+            ).response(from: request, context: context)
         }
         api.get("templates") { request, _ -> TemplatesResponse in
             let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100

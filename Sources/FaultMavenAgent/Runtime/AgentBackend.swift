@@ -3,6 +3,7 @@ import Foundation
 import LogAnalysis
 import LogParsing
 import QueryServer
+import StateStore
 import Troubleshooting
 
 /// The running agent as the query port sees it.
@@ -11,8 +12,28 @@ struct AgentBackend: QueryBackend {
     let metrics: MetricsRegistry
     let analysis: AnalysisConfig
     var summaries = IncidentSummaries()
+    /// The state database, for incidents of this and earlier runs.
+    var store: StateStore?
 
     func incidentSummary(id: String) async -> IncidentSummary? { summaries.get(id) }
+
+    func storedIncidents(limit: Int) async -> [StoredIncident] {
+        guard let store, let records = try? await store.incidents(limit: limit) else { return [] }
+        return records.map(Self.stored)
+    }
+
+    func storedIncident(id: String) async -> StoredIncident? {
+        guard let store, let record = try? await store.incident(id) else { return nil }
+        return Self.stored(record)
+    }
+
+    static func stored(_ r: IncidentRecord) -> StoredIncident {
+        // Written by IncidentArchive with a default JSONEncoder: the same defaults read it back.
+        let anomalies = (try? JSONDecoder().decode([Anomaly].self, from: Data(r.anomaliesJSON.utf8))) ?? []
+        return StoredIncident(
+            id: r.id, start: r.start, end: r.end, summary: r.summary, rootCauses: r.rootCauses, nextSteps: r.nextSteps,
+            anomalies: anomalies, updatedAt: r.updatedAt)
+    }
 
     func isReady() async -> Bool { live.ready }
     func metricsText() async -> String { metrics.render() }
