@@ -60,12 +60,12 @@ let package = Package(
         .target(
             name: "Troubleshooting",
             dependencies: [
-                "FaultMavenCore", "LogAnalysis", "LLMProviders", .product(name: "Logging", package: "swift-log"),
+                "FaultMavenCore", "LogAnalysis", "LLMProviders", "StateStore", .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "QueryServer",
             dependencies: [
-                "FaultMavenCore", "LogAnalysis", "Troubleshooting",
+                "FaultMavenCore", "LogAnalysis", "Troubleshooting", "StateStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
@@ -73,7 +73,7 @@ let package = Package(
             name: "FaultMavenAgent",
             dependencies: [
                 "FaultMavenCore", "FluentConfig", "LogIngest", "LogParsing", "LogAnalysis",
-                "Troubleshooting", "QueryServer", "LLMProviders",
+                "Troubleshooting", "QueryServer", "LLMProviders", "StateStore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
@@ -93,18 +93,18 @@ let package = Package(
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis", "LogParsing"]),
         .testTarget(
             name: "TroubleshootingTests",
-            dependencies: ["Troubleshooting", "LLMProviders", "FaultMavenHTTP", "LoopbackHTTPServer"]),
+            dependencies: ["Troubleshooting", "LLMProviders", "FaultMavenHTTP", "LoopbackHTTPServer", "StateStore"]),
         .testTarget(
             name: "QueryServerTests",
             dependencies: [
-                "QueryServer",
+                "QueryServer", "Troubleshooting", "StateStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
             name: "FaultMavenAgentTests",
             dependencies: [
                 "FaultMavenAgent", "LogParsing", "FluentConfig", "LogAnalysis", "LLMProviders", "FaultMavenHTTP",
-                "LoopbackHTTPServer", "QueryServer", "Troubleshooting",
+                "LoopbackHTTPServer", "QueryServer", "Troubleshooting", "StateStore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["FaultMavenAgent", "LoopbackHTTPServer"]),

@@ -5,6 +5,7 @@ import LogIngest
 import Logging
 import QueryServer
 import ServiceLifecycle
+import StateStore
 import Troubleshooting
 
 /// The running agent: sources → pipeline → query port, as services in one `ServiceGroup`.
@@ -37,7 +38,9 @@ public struct Agent: Sendable {
         let live = LiveState()
         let acknowledgements = Acknowledgements()
         let backend = AgentBackend(live: live, metrics: metrics, analysis: config.analysis)
-        let sessions = SessionStore(idleTimeout: config.sessionTimeout, metrics: metrics)
+        let state = try openStateStore(metrics: metrics)
+        defer { try? state.close() }
+        let sessions = SessionStore(state: state)
         let llm = try makeLLMResponder(metrics: metrics)
         let responder: any Responder = llm ?? BuiltinResponder()
         let server = QueryServer(
@@ -55,7 +58,9 @@ public struct Agent: Sendable {
                 JournalSource(config: j, output: channel, metrics: metrics, logger: logger, acknowledgements: acknowledgements)
             }
         }
-        var services: [any Service] = [app, pipeline, TickerService(channel: channel)] + sources
+        let sweeper = SessionSweeper(
+            sessions: sessions, interval: SessionSweeper.interval(for: config.sessionTimeout), logger: logger)
+        var services: [any Service] = [app, pipeline, TickerService(channel: channel), sweeper] + sources
         if let llm, config.llm.incidentSummaries, config.llm.summariesPerHour > 0 {
             services.append(IncidentSummarizer(
                 responder: llm, backend: backend, perHour: config.llm.summariesPerHour, console: console, logger: logger,
@@ -75,6 +80,17 @@ public struct Agent: Sendable {
         } catch {
             // In practice: the query port could not be bound (in use, or not permitted).
             throw FaultMavenError.runtime("agent stopped (query port \(config.bind):\(config.port)): \(error)")
+        }
+    }
+
+    /// `state_dir/faultmaven.sqlite`, with the configured session expiry.
+    private func openStateStore(metrics: MetricsRegistry) throws -> StateStore {
+        var settings = StateStoreConfig()
+        settings.sessionIdleTimeout = config.sessionTimeout
+        do {
+            return try StateStore(stateDirectory: config.stateDir, config: settings, metrics: metrics)
+        } catch let e as StateStoreError {
+            throw FaultMavenError.runtime(e.description)
         }
     }
 
