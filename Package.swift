@@ -60,12 +60,12 @@ let package = Package(
         .target(
             name: "Troubleshooting",
             dependencies: [
-                "FaultMavenCore", "LogAnalysis", "LLMProviders", .product(name: "Logging", package: "swift-log"),
+                "FaultMavenCore", "LogAnalysis", "LLMProviders", "StateStore", .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "QueryServer",
             dependencies: [
-                "FaultMavenCore", "LogAnalysis", "Troubleshooting",
+                "FaultMavenCore", "LogAnalysis", "Troubleshooting", "StateStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
@@ -96,11 +96,11 @@ let package = Package(
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis", "LogParsing"]),
         .testTarget(
             name: "TroubleshootingTests",
-            dependencies: ["Troubleshooting", "LLMProviders", "FaultMavenHTTP", "LoopbackHTTPServer"]),
+            dependencies: ["Troubleshooting", "LLMProviders", "FaultMavenHTTP", "LoopbackHTTPServer", "StateStore"]),
         .testTarget(
             name: "QueryServerTests",
             dependencies: [
-                "QueryServer",
+                "QueryServer", "Troubleshooting", "StateStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(

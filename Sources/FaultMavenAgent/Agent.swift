@@ -39,14 +39,10 @@ public struct Agent: Sendable {
         let live = LiveState()
         let acknowledgements = Acknowledgements()
         var backend = AgentBackend(live: live, metrics: metrics, analysis: config.analysis)
-        let store: StateStore
-        do {
-            store = try StateStore(stateDirectory: config.stateDir, metrics: metrics)
-        } catch {
-            throw FaultMavenError.runtime("\(error)")
-        }
-        backend.store = store
-        let sessions = SessionStore(idleTimeout: config.sessionTimeout, metrics: metrics)
+        let state = try openStateStore(metrics: metrics)
+        defer { try? state.close() }
+        backend.store = state
+        let sessions = SessionStore(state: state)
         let llm = try makeLLMResponder(metrics: metrics)
         let responder: any Responder = llm ?? BuiltinResponder()
         let server = QueryServer(
@@ -65,13 +61,16 @@ public struct Agent: Sendable {
                 JournalSource(config: j, output: channel, metrics: metrics, logger: logger, acknowledgements: acknowledgements)
             }
         }
+        let sweeper = SessionSweeper(
+            sessions: sessions, interval: SessionSweeper.interval(for: config.sessionTimeout), logger: logger)
         // Graceful shutdown runs from the end: drain signal, sources, ticker, pipeline, outputs, query port.
         var services: [any Service] = outputs.isEmpty
-            ? [app, pipeline, TickerService(channel: channel)] + sources
-            : [app, ShippingService(outputs: outputs), pipeline, TickerService(channel: channel)] + sources + [DrainSignalService(outputs: outputs)]
+            ? [app, pipeline, TickerService(channel: channel), sweeper] + sources
+            : [app, ShippingService(outputs: outputs), pipeline, TickerService(channel: channel), sweeper] + sources
+                + [DrainSignalService(outputs: outputs)]
         // The archive's last pass runs after the pipeline has drained (services stop in reverse).
         services.insert(
-            IncidentArchive(store: store, backend: backend, runID: IncidentArchive.runID(startedAt: Date()), logger: logger), at: 1)
+            IncidentArchive(store: state, backend: backend, runID: IncidentArchive.runID(startedAt: Date()), logger: logger), at: 1)
         if let llm, config.llm.incidentSummaries, config.llm.summariesPerHour > 0 {
             // After the query port, before the rest: it stops early in a graceful shutdown.
             services.insert(IncidentSummarizer(
@@ -95,6 +94,17 @@ public struct Agent: Sendable {
         } catch {
             // In practice: the query port could not be bound (in use, or not permitted).
             throw FaultMavenError.runtime("agent stopped (query port \(config.bind):\(config.port)): \(error)")
+        }
+    }
+
+    /// `state_dir/faultmaven.sqlite`, with the configured session expiry.
+    private func openStateStore(metrics: MetricsRegistry) throws -> StateStore {
+        var settings = StateStoreConfig()
+        settings.sessionIdleTimeout = config.sessionTimeout
+        do {
+            return try StateStore(stateDirectory: config.stateDir, config: settings, metrics: metrics)
+        } catch let e as StateStoreError {
+            throw FaultMavenError.runtime(e.description)
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import Logging
+import StateStore
 
 /// An error answered as `{"error": {"code", "message"}}` with a 4xx/5xx status.
 public struct APIError: Error, HTTPResponseError, Sendable {
@@ -16,6 +18,19 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public static func badRequest(_ message: String) -> APIError { .init(.badRequest, code: "bad_request", message) }
     public static func notFound(_ message: String) -> APIError { .init(.notFound, code: "not_found", message) }
 
+    /// A state database failure: unknown or expired ids are 404, refused input 400; a database
+    /// that cannot be used is 503 (logged in full, answered without the file's details).
+    init(_ e: StateStoreError, logger: Logger) {
+        switch e.kind {
+        case .notFound: self = .notFound(e.message)
+        case .expired: self = .notFound(e.message)
+        case .invalidInput: self = .badRequest(e.message)
+        case .corrupt, .unavailable, .database:
+            logger.error("state database failed: \(e)")
+            self.init(.serviceUnavailable, code: "unavailable", "the state database is unavailable (\(e.operation)); see the agent log")
+        }
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let data = try JSONEncoder().encode(APIErrorBody(error: .init(code: code, message: message)))
         return Response(
@@ -31,6 +46,8 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let e as APIError {
             throw e
+        } catch let e as StateStoreError {
+            throw APIError(e, logger: context.logger)
         } catch let e as DecodingError {
             throw APIError.badRequest("invalid JSON body: \(Self.describe(e))")
         } catch let e as HTTPError {

@@ -24,7 +24,7 @@ struct QueryResponse: ResponseEncodable, Sendable {
     var recommendations: [String]
     var recommendationIDs: [String]
     var rootCauses: [TroubleshootingAnswer.RootCause]
-    var pastCases: [String]
+    var pastCases: [PastCaseResponse]
     var anomalies: [Anomaly]
     var insights: [LogDigest]
     var provider: String
@@ -87,6 +87,7 @@ struct SessionResponse: ResponseEncodable, Sendable {
     var lastActive: Date
     var turns: [Session.Turn]
     var data: [LogDigest]
+    var feedback: [Session.Feedback]
 
     init(_ s: Session) {
         sessionID = s.id
@@ -95,6 +96,7 @@ struct SessionResponse: ResponseEncodable, Sendable {
         lastActive = s.lastActive
         turns = s.turns
         data = s.digests
+        feedback = s.feedback
     }
 }
 

@@ -34,6 +34,7 @@ enum OpenAPIDocument {
                     application/json:
                       schema: {$ref: "#/components/schemas/QueryResponse"}
                 "400": {$ref: "#/components/responses/Error"}
+                "503": {$ref: "#/components/responses/Error"}
           /api/data:
             post:
               summary: Submit log text to the session; answered with an immediate summary.
@@ -51,6 +52,37 @@ enum OpenAPIDocument {
               responses:
                 "200": {description: "{session_id, summary, insights}"}
                 "400": {$ref: "#/components/responses/Error"}
+          /api/feedback:
+            post:
+              summary: "The engineer's verdict on a recommendation: a rejected one is never offered again in the session; an accepted one becomes a past case."
+              parameters: [{name: X-Session-ID, in: header, required: false, schema: {type: string}}]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [recommendation_id, verdict]
+                      properties:
+                        recommendation_id: {type: string}
+                        verdict: {type: string, enum: [accept, reject]}
+                        comment: {type: string}
+                        session_id: {type: string}
+              responses:
+                "200":
+                  description: The verdict as recorded.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          session_id: {type: string}
+                          recommendation_id: {type: string}
+                          recommendation: {type: string}
+                          verdict: {type: string, enum: [accept, reject]}
+                          comment: {type: string}
+                          past_case: {$ref: "#/components/schemas/PastCase"}
+                "400": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
           /api/sessions:
             post: {summary: New session, responses: {"201": {description: the session}}}
           /api/sessions/{id}:
@@ -96,12 +128,23 @@ enum OpenAPIDocument {
                 recommendations: {type: array, items: {type: string}}
                 recommendation_ids: {type: array, items: {type: string}}
                 root_causes: {type: array, items: {type: object}}
-                past_cases: {type: array, items: {type: object}}
+                past_cases: {type: array, items: {$ref: "#/components/schemas/PastCase"}}
                 anomalies: {type: array, items: {type: object}}
                 insights: {type: array, items: {type: object}}
                 provider: {type: string, description: "builtin, or the configured LLM provider when it answered"}
                 model: {type: string, description: "the model that answered, when one did"}
                 fallback_reason: {type: string, description: "why the configured LLM did not answer (the built-in knowledge base did)"}
                 raw_llm_response: {type: string, nullable: true}
+            PastCase:
+              type: object
+              description: An accepted recommendation kept with the incident it solved.
+              properties:
+                recommendation_id: {type: string}
+                recommendation: {type: string}
+                incident_summary: {type: string}
+                templates: {type: array, items: {type: string}}
+                session_id: {type: string}
+                created_at: {type: string, format: date-time}
+                score: {type: number, description: "template similarity to the current context, 0..1"}
         """
 }

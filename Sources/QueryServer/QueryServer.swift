@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import LogAnalysis
+import StateStore
 import Troubleshooting
 
 /// The local query port: health, metrics and the troubleshooting API (see README "API").
@@ -58,14 +59,15 @@ public struct QueryServer: Sendable {
             if (body.query ?? "").isEmpty && logs.isEmpty && (body.metrics ?? [:]).isEmpty {
                 throw APIError.badRequest("send at least one of 'query', 'logs' or 'metrics'")
             }
-            let result = await troubleshooter.query(
+            let result = try await troubleshooter.query(
                 sessionID: sessionID(request) ?? body.sessionID, userID: body.userID, question: body.query,
                 logs: logs, metrics: body.metrics ?? [:])
             let response = QueryResponse(
                 sessionID: result.session.id, response: result.answer.response,
                 recommendations: result.answer.recommendations.map(\.text),
                 recommendationIDs: result.answer.recommendations.map(\.id),
-                rootCauses: result.answer.rootCauses, pastCases: [], anomalies: result.anomalies,
+                rootCauses: result.answer.rootCauses, pastCases: result.pastCases.map(PastCaseResponse.init),
+                anomalies: result.anomalies,
                 insights: result.digests, provider: result.answer.provider, rawLlmResponse: result.answer.rawLLMResponse,
                 model: result.answer.model, fallbackReason: result.answer.fallbackReason)
             return try withSession(result.session.id, response.response(from: request, context: context))
@@ -76,25 +78,37 @@ public struct QueryServer: Sendable {
                 throw APIError.badRequest("unsupported data type '\(body.type)': this version accepts {\"type\": \"text\", \"content\": ...}")
             }
             guard let content = body.content, !content.isEmpty else { throw APIError.badRequest("'content' is required for type 'text'") }
-            let (session, digest) = await troubleshooter.addData(
+            let (session, digest) = try await troubleshooter.addData(
                 sessionID: sessionID(request) ?? body.sessionID, text: content, label: body.name ?? "text")
             let response = DataResponse(sessionID: session.id, summary: digest.summary, insights: digest)
             return try withSession(session.id, response.response(from: request, context: context))
         }
+        api.post("feedback") { request, context -> Response in
+            let body = try await request.decode(as: FeedbackRequest.self, context: context)
+            guard let verdict = FeedbackVerdict(rawValue: body.verdict) else {
+                throw APIError.badRequest("'verdict' must be \"accept\" or \"reject\", got '\(body.verdict.prefix(64))'")
+            }
+            guard !body.recommendationID.isEmpty else { throw APIError.badRequest("'recommendation_id' must not be empty") }
+            let result = try await troubleshooter.feedback(
+                recommendationID: body.recommendationID, verdict: verdict, comment: body.comment,
+                sessionID: sessionID(request) ?? body.sessionID)
+            let response = FeedbackResponse(result)
+            return try withSession(response.sessionID, response.response(from: request, context: context))
+        }
         api.post("sessions") { request, context -> Response in
-            let session = await troubleshooter.sessions.open(nil)
+            let session = try await troubleshooter.sessions.open(nil)
             var r = try SessionResponse(session).response(from: request, context: context)
             r.status = .created
             return withSession(session.id, r)
         }
         api.get("sessions/:id") { request, context -> Response in
             let id = try context.parameters.require("id")
-            guard let s = await troubleshooter.sessions.get(id) else { throw APIError.notFound("no session '\(id)' (it may have expired)") }
+            guard let s = try await troubleshooter.sessions.get(id) else { throw APIError.notFound("no session '\(id)' (it may have expired)") }
             return try withSession(s.id, SessionResponse(s).response(from: request, context: context))
         }
         api.delete("sessions/:id") { _, context -> Response in
             let id = try context.parameters.require("id")
-            guard await troubleshooter.sessions.delete(id) else { throw APIError.notFound("no session '\(id)'") }
+            guard try await troubleshooter.sessions.delete(id) else { throw APIError.notFound("no session '\(id)'") }
             return Response(status: .noContent)
         }
         api.get("anomalies") { request, _ -> AnomaliesResponse in

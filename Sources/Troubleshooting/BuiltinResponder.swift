@@ -36,7 +36,7 @@ public struct BuiltinResponder: Sendable {
         var causes: [TroubleshootingAnswer.RootCause] = matches.map {
             .init(title: $0.entry.title, cause: $0.entry.likelyCause, confidence: $0.confidence, evidence: $0.examples)
         }
-        var recommendations = RecommendationList(limit: maxRecommendations)
+        var recommendations = RecommendationList(limit: maxRecommendations, excluding: context.rejections)
         for anomaly in context.anomalies.prefix(2) {
             recommendations.add("anomaly-\(anomaly.kind.rawValue)", Self.firstStep(for: anomaly))
         }

@@ -4,6 +4,11 @@ public struct TroubleshootingAnswer: Sendable, Codable, Hashable {
         /// Stable for the same advice, so feedback on it can be remembered.
         public var id: String
         public var text: String
+
+        public init(id: String, text: String) {
+            self.id = id
+            self.text = text
+        }
     }
 
     public struct RootCause: Sendable, Codable, Hashable {

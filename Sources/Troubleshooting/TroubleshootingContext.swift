@@ -18,11 +18,18 @@ public struct TroubleshootingContext: Sendable {
     public var previousQuestions: [String]
     /// Earlier turns (question and answer) in this session, oldest first.
     public var history: [Session.Turn]
+    /// Texts of the recommendations the engineer rejected in this session, oldest first: never
+    /// offered again, and named in the prompt.
+    public var rejected: [String]
+    /// Ids of those recommendations (issued or stable).
+    public var rejectedIDs: [String]
+    /// Accepted fixes of similar past incidents, one line each, best match first.
+    public var pastCases: [String]
 
     public init(
         question: String, anomalies: [Anomaly] = [], recentErrors: [String] = [], sourceSummaries: [String] = [],
         submitted: [LogDigest] = [], metrics: [String: Double] = [:], previousQuestions: [String] = [],
-        history: [Session.Turn] = []
+        history: [Session.Turn] = [], rejected: [String] = [], rejectedIDs: [String] = [], pastCases: [String] = []
     ) {
         self.question = question
         self.anomalies = anomalies
@@ -32,5 +39,11 @@ public struct TroubleshootingContext: Sendable {
         self.metrics = metrics
         self.previousQuestions = previousQuestions
         self.history = history
+        self.rejected = rejected
+        self.rejectedIDs = rejectedIDs
+        self.pastCases = pastCases
     }
+
+    /// What must not be recommended again.
+    public var rejections: Rejections { Rejections(texts: rejected, ids: rejectedIDs) }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import LogAnalysis
 import QueryServer
+import StateStore
 import Testing
 import Troubleshooting
 
@@ -36,10 +37,9 @@ struct FakeBackend: QueryBackend {
 }
 
 @Suite struct QueryServerTests {
-    static func app() -> some ApplicationProtocol {
-        let backend = FakeBackend()
+    static func app(_ state: TestState, backend: FakeBackend = FakeBackend()) -> some ApplicationProtocol {
         let server = QueryServer(
-            backend: backend, troubleshooter: Troubleshooter(sessions: SessionStore(metrics: MetricsRegistry()), live: backend),
+            backend: backend, troubleshooter: Troubleshooter(sessions: SessionStore(state: state.store), live: backend),
             version: "9.9.9")
         return Application(router: server.router())
     }
@@ -49,7 +49,9 @@ struct FakeBackend: QueryBackend {
     }
 
     @Test func healthReadinessMetricsAndOpenAPI() async throws {
-        try await Self.app().test(.router) { client in
+        let state = try TestState()
+        defer { state.remove() }
+        try await Self.app(state).test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/readyz", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/metrics", method: .get) { r in
@@ -64,7 +66,9 @@ struct FakeBackend: QueryBackend {
 
     @Test func originalFaultMavenRequestShapeWorks() async throws {
         let body = #"{"user_id":"u1","query":"why is the app failing?","logs":["2026-03-02 08:00:00 ERROR connection refused to db-1:5432","INFO ok"],"metrics":{"cpu_usage":97}}"#
-        try await Self.app().test(.router) { client in
+        let state = try TestState()
+        defer { state.remove() }
+        try await Self.app(state).test(.router) { client in
             try await client.execute(uri: "/api/query", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { r in
                 #expect(r.status == .ok)
                 let j = try Self.json(r.body)
@@ -83,7 +87,9 @@ struct FakeBackend: QueryBackend {
     }
 
     @Test func sessionContinuesWithTheHeader() async throws {
-        try await Self.app().test(.router) { client in
+        let state = try TestState()
+        defer { state.remove() }
+        try await Self.app(state).test(.router) { client in
             let sid = try await client.execute(
                 uri: "/api/data", method: .post, headers: [.contentType: "application/json"],
                 body: ByteBuffer(string: #"{"type":"text","content":"ERROR a\nWARN b\nERROR c\n"}"#)
@@ -116,7 +122,9 @@ struct FakeBackend: QueryBackend {
     }
 
     @Test func badRequestsGetTheErrorShape() async throws {
-        try await Self.app().test(.router) { client in
+        let state = try TestState()
+        defer { state.remove() }
+        try await Self.app(state).test(.router) { client in
             for body in ["{not json", #"{"query": 5}"#, "{}"] {
                 try await client.execute(uri: "/api/query", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { r in
                     #expect(r.status == .badRequest, "\(body)")
@@ -138,7 +146,9 @@ struct FakeBackend: QueryBackend {
     }
 
     @Test func readEndpoints() async throws {
-        try await Self.app().test(.router) { client in
+        let state = try TestState()
+        defer { state.remove() }
+        try await Self.app(state).test(.router) { client in
             try await client.execute(uri: "/api/anomalies?since=2026-03-02T08:00:30Z", method: .get) { r in
                 let j = try Self.json(r.body)
                 #expect((j["anomalies"] as? [Any])?.count == 1)

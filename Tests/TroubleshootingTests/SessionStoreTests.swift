@@ -1,64 +1,75 @@
 import FaultMavenCore
 import Foundation
-import Synchronization
+import StateStore
 import Testing
 @testable import Troubleshooting
 
-final class ManualClock: Sendable {
-    private let t = Mutex(Date(timeIntervalSince1970: 1_000_000))
-    func now() -> Date { t.withLock { $0 } }
-    func advance(_ s: TimeInterval) { t.withLock { $0 = $0.addingTimeInterval(s) } }
-}
-
 @Suite struct SessionStoreTests {
-    @Test func opensKeepsAndExpiresSessions() async {
-        let clock = ManualClock()
-        let metrics = MetricsRegistry()
-        let store = SessionStore(idleTimeout: 60, metrics: metrics, now: { clock.now() })
-        let s = await store.open(nil, userID: "u1")
-        #expect(SessionStore.isValidID(s.id))
-        await store.addTurn(s.id, question: "q", answer: "a", recommendationIDs: ["r1"])
-        clock.advance(59)
-        #expect(await store.open(s.id).turns.count == 1, "activity within the timeout keeps it")
-        clock.advance(61)
-        #expect(await store.get(s.id) == nil)
-        #expect(metrics.value("faultmaven_sessions_expired_total") == 1)
+    @Test func sessionsSurviveClosingAndReopeningTheStore() async throws {
+        let h = try SessionHarness()
+        let s = try await h.sessions.open("incident-7", userID: "u1")
+        let recs = [TroubleshootingAnswer.Recommendation(id: RecommendationID.issue("db-1"), text: "Check the pool size.")]
+        try await h.sessions.addTurn(s.id, question: "why slow?", answer: "the pool", provider: "openai", recommendations: recs)
+        let digest = LogDigest(
+            lines: 2, events: 2, levels: ["ERROR": 1], errorSamples: ["ERROR pool exhausted"],
+            templates: [.init(template: "ERROR pool exhausted", count: 1, level: "ERROR")], anomalies: [])
+        try await h.sessions.addData(s.id, name: "paste", content: "a\nERROR pool exhausted", digest: digest)
+
+        let reopened = try h.reopened()
+        let got = try #require(try await reopened.get("incident-7"))
+        #expect(got.userID == "u1")
+        #expect(got.turns.map(\.question) == ["why slow?"])
+        #expect(got.turns.first?.answer == "the pool")
+        #expect(got.turns.first?.provider == "openai")
+        #expect(got.turns.first?.recommendations == recs)
+        #expect(got.digests == [digest], "the digest comes back as it was stored")
+        let again = try await reopened.open("incident-7")
+        #expect(again.turns.count == 1, "opening the id after a restart continues the session")
     }
 
-    @Test func clientChosenIDsAreKeptWhenValid() async {
-        let store = SessionStore(metrics: MetricsRegistry())
-        #expect(await store.open("incident-42").id == "incident-42")
-        let bad = await store.open("has spaces and /slashes")
+    @Test func idleSessionsExpireAndTheSweepDeletesThem() async throws {
+        let h = try SessionHarness(idleTimeout: 60)
+        let store = h.sessions
+        let a = try await store.open(nil)
+        _ = try await store.open("b")
+        #expect(SessionStore.isValidID(a.id))
+        h.clock.advance(59)
+        #expect(try await store.open(a.id).id == a.id, "activity within the timeout keeps it")
+        h.clock.advance(30)
+        #expect(try await store.get("b") == nil, "idle past the timeout")
+        #expect(try await store.get(a.id) != nil)
+        #expect(try await store.delete("b") == false, "an expired session is gone for DELETE too")
+        #expect(try await store.sweepExpired() == 1)
+        #expect(h.metrics.value("faultmaven_sessions_expired_total") == 1)
+        #expect(try await store.count() == 1)
+        let fresh = try await store.open("b")
+        #expect(fresh.id == "b" && fresh.turns.isEmpty, "an expired id given again starts a new session")
+    }
+
+    @Test func clientChosenIDsAreKeptWhenValid() async throws {
+        let h = try SessionHarness()
+        #expect(try await h.sessions.open("incident-42").id == "incident-42")
+        let bad = try await h.sessions.open("has spaces and /slashes")
         #expect(bad.id != "has spaces and /slashes")
         #expect(SessionStore.isValidID(bad.id))
+        #expect(try await h.sessions.get("has spaces") == nil)
     }
 
-    @Test func limitEvictsTheLeastRecentlyActive() async {
-        let clock = ManualClock()
-        let metrics = MetricsRegistry()
-        let store = SessionStore(maxSessions: 2, metrics: metrics, now: { clock.now() })
-        _ = await store.open("a")
-        clock.advance(1)
-        _ = await store.open("b")
-        clock.advance(1)
-        _ = await store.open("a")
-        clock.advance(1)
-        _ = await store.open("c")
-        #expect(await store.get("b") == nil)
-        #expect(await store.get("a") != nil)
-        #expect(await store.count == 2)
-        #expect(metrics.value("faultmaven_sessions_evicted_total") == 1)
+    @Test func deleteRemovesTheSessionForGood() async throws {
+        let h = try SessionHarness()
+        let s = try await h.sessions.open(nil)
+        #expect(try await h.sessions.delete(s.id))
+        #expect(try await h.sessions.delete(s.id) == false)
+        #expect(try await h.reopened().get(s.id) == nil)
     }
 
-    @Test func turnsAndDataAreBounded() async {
-        let store = SessionStore(metrics: MetricsRegistry())
-        let s = await store.open("s")
-        for i in 0..<(SessionStore.maxTurns + 5) { await store.addTurn(s.id, question: "q\(i)", answer: "", recommendationIDs: []) }
-        let d = LogDigest(lines: 1, events: 1, levels: [:], errorSamples: [], templates: [], anomalies: [])
-        for _ in 0..<(SessionStore.maxDigests + 3) { await store.addDigest(s.id, d) }
-        let got = await store.get(s.id)!
-        #expect(got.turns.count == SessionStore.maxTurns)
-        #expect(got.turns.first?.question == "q5", "oldest turns go first")
-        #expect(got.digests.count == SessionStore.maxDigests)
+    @Test func recommendationIDsKeepTheirStablePart() {
+        let id = RecommendationID.issue("db-pool-1")
+        #expect(id.hasPrefix("db-pool-1@"))
+        #expect(RecommendationID.stable(id) == "db-pool-1")
+        #expect(RecommendationID.stable("general-1") == "general-1")
+        #expect(RecommendationID.stable("a@b") == "a@b", "only an 8-hex suffix is a per-offer suffix")
+        #expect(RecommendationID.issue("db-pool-1") != id)
+        #expect(RecommendationID.issue(String(repeating: "x", count: 500)).utf8.count <= 128)
     }
 }

@@ -51,7 +51,11 @@ struct EvidenceCollector {
     }
 
     func sections(knowledge: [KnowledgeBase.Match]) -> [ContextSection] {
-        [
+        let rejections = context.rejections
+        return [
+            ContextSection(
+                key: "rejected", title: "Rejected by the engineer (do not suggest these again)",
+                unit: .init(singular: "recommendation", plural: "recommendations"), items: context.rejected.map { "- " + $0 }),
             ContextSection(
                 key: "anomalies", title: "Anomalies (most relevant first)", unit: .init(singular: "anomaly", plural: "anomalies"),
                 items: context.anomalies.map(Self.describe)),
@@ -61,7 +65,10 @@ struct EvidenceCollector {
             ContextSection(key: "samples", title: "Sample lines", unit: ContextSection.lines, items: samples.map { "- " + $0 }),
             ContextSection(
                 key: "knowledge", title: "Matching knowledge-base entries", unit: .init(singular: "entry", plural: "entries"),
-                items: knowledge.map(Self.describe)),
+                items: knowledge.map { Self.describe($0, excluding: rejections) }),
+            ContextSection(
+                key: "past_cases", title: "Past cases (fixes the engineers accepted for similar incidents)",
+                unit: .init(singular: "case", plural: "cases"), items: context.pastCases.map { "- " + $0 }),
             ContextSection(key: "data", title: "Data summaries", unit: .init(singular: "summary", plural: "summaries"), items: dataSummaries),
         ]
     }
@@ -85,11 +92,13 @@ struct EvidenceCollector {
         return s
     }
 
-    static func describe(_ m: KnowledgeBase.Match) -> String {
+    /// A knowledge-base entry, without the next steps the engineer rejected.
+    static func describe(_ m: KnowledgeBase.Match, excluding rejections: Rejections) -> String {
         let e = m.entry
+        let steps = e.nextSteps.enumerated().filter { !rejections.contains(id: "\(e.id)-\($0.offset + 1)", text: $0.element) }
         var s = "- \(e.title) [kb:\(e.id), \(e.severity.rawValue), confidence \(Int(m.confidence * 100))%]"
         s += "\n  causes: " + e.likelyCauses.joined(separator: " ")
-        s += "\n  next steps: " + e.nextSteps.joined(separator: " ")
+        if !steps.isEmpty { s += "\n  next steps: " + steps.map(\.element).joined(separator: " ") }
         return s
     }
 }

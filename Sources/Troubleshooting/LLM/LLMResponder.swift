@@ -36,7 +36,7 @@ public struct LLMResponder: Responder {
         // Off-topic questions are declined without sending anything anywhere.
         if builtin.classifier.isOffTopic(context.question) { return offline }
         let prompt = builder.build(context)
-        return await complete(prompt, backedBy: offline)
+        return await complete(prompt, backedBy: offline, context: context)
     }
 
     /// A short summary of an incident (the `log_summary_prompt`), or nil when the provider failed.
@@ -53,14 +53,17 @@ public struct LLMResponder: Responder {
         }
     }
 
-    private func complete(_ prompt: PreparedPrompt, backedBy offline: TroubleshootingAnswer) async -> TroubleshootingAnswer {
+    private func complete(
+        _ prompt: PreparedPrompt, backedBy offline: TroubleshootingAnswer, context: TroubleshootingContext
+    ) async -> TroubleshootingAnswer {
         do {
             let response = try await provider.complete(request(prompt))
             let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else {
                 throw LLMError(.invalidResponse, provider: provider.name, message: "the model returned no text")
             }
-            var recommendations = RecommendationList(limit: builtin.maxRecommendations + NextStepExtractor.maxSteps)
+            var recommendations = RecommendationList(
+                limit: builtin.maxRecommendations + NextStepExtractor.maxSteps, excluding: context.rejections)
             for step in NextStepExtractor.steps(in: text) { recommendations.add(Self.stepID(step), step) }
             for r in offline.recommendations { recommendations.add(r.id, r.text) }
             var answer = TroubleshootingAnswer(

@@ -37,7 +37,7 @@ enum NextStepExtractor {
     }
 
     /// `1. text`, `1) text`, `- text`, `* text`, `• text` → `text` (markdown emphasis kept).
-    private static func listItem(_ line: String) -> String? {
+    static func listItem(_ line: String) -> String? {
         var rest = Substring(line)
         if let first = rest.first, "-*•".contains(first) {
             rest = rest.dropFirst()
