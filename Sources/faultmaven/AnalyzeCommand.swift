@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import FaultMavenAgent
 import FaultMavenCore
 import Foundation
@@ -8,7 +9,7 @@ import QueryServer
 extension ParserType: ExpressibleByArgument {}
 extension Analyzer.Format: ExpressibleByArgument {}
 
-struct AnalyzeCommand: ParsableCommand {
+struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Analyze log files once, in event time: templates, anomalies, incidents.",
@@ -30,7 +31,7 @@ struct AnalyzeCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("give at least one FILE (or '-' for stdin)") }
     }
 
-    func run() throws {
+    func run() async throws {
         var agentConfig: AgentConfig?
         if let config {
             let loaded = try ConfigLoader.load(path: config)
@@ -38,7 +39,12 @@ struct AnalyzeCommand: ParsableCommand {
             agentConfig = loaded.config
         }
         let analyzer = Analyzer(parse: parse, config: agentConfig)
-        let result = try analyzer.run(paths: files, warn: { writeStderr($0) })
+        var result = try analyzer.run(paths: files, warn: { writeStderr($0) })
+        if format != .records {
+            var logger = Logger(label: "faultmaven.analyze")
+            logger.logLevel = .warning
+            try await AnalyzeSummaries.add(to: &result.report, config: agentConfig, logger: logger)
+        }
         switch format {
         case .json:
             let data = try APIJSON.encoder.encode(result.report)

@@ -35,6 +35,9 @@ public struct AnalyzeReport: Sendable, Codable {
         public var summary: String
         public var rootCauses: [TroubleshootingAnswer.RootCause]
         public var nextSteps: [String]
+        /// The LLM's summary, when `-c` configures a provider and it answered.
+        public var llmSummary: String?
+        public var llmProvider: String?
     }
 
     public var files: [FileRow]

@@ -22,6 +22,7 @@ public enum AnalyzeTextRenderer {
             out += "\nIncidents\n"
             for i in r.incidents {
                 out += "  \(i.id) \(RFC3339.string(i.start)) – \(RFC3339.string(i.end)): \(i.summary)\n"
+                if let s = i.llmSummary, let p = i.llmProvider { out += "    \(p): \(s)\n" }
                 for c in i.rootCauses.prefix(2) { out += "    likely: \(c.title) — \(c.cause)\n" }
                 for s in i.nextSteps.prefix(3) { out += "    next: \(s)\n" }
             }
