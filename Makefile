@@ -9,7 +9,7 @@ DEMO_DIR ?= /tmp/faultmaven-demo
 CONFIG ?= fluent.conf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release run test bench deps test-deps clean check-config
+.PHONY: all build release run test test-llm bench deps test-deps clean check-config
 
 all: build
 
@@ -51,7 +51,22 @@ check-config: build
 
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip LlamaCppTests
+
+# The integration test against a real model: llama.cpp's OpenAI-compatible server
+# (llama-cpp-python, compiled once, ~10 min on 2 cores) serving SmolLM2-135M, set up by
+# scripts/llama-server.sh in $(LLAMA_DIR) (git-ignored), then LlamaCppTests run against it.
+LLAMA_DIR ?= $(CURDIR)/.cache/llama
+LLM_PACKAGES := build-essential python3-venv
+test-llm: test-deps
+	@missing=""; for p in $(LLM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	FAULTMAVEN_LLAMA_DIR=$(LLAMA_DIR) scripts/llama-server.sh setup
+	$(SWIFT) build --build-tests
+	env $$(FAULTMAVEN_LLAMA_DIR=$(LLAMA_DIR) scripts/llama-server.sh env) $(SWIFT) test --skip-build --filter LlamaCppTests
 
 # Throughput tables for docs/BENCHMARKS.md: the pipeline cases on the eval set and the ingest
 # case (a generated 1 GiB file cached in $TMPDIR/faultmaven-bench, default /tmp) beside cat
