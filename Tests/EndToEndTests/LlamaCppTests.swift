@@ -167,5 +167,18 @@ import Testing
             #expect(incident["llm_provider"] as? String == "openai", "\(incident); llama log:\n\(Self.tail(dir.file("llama.log")))")
             #expect((incident["llm_summary"] as? String)?.isEmpty == false)
         }
+
+        // Timeouts are honoured: the same settings with a 50 ms budget, shorter than the server
+        // needs to read a summary prompt, end every call; the report keeps the knowledge base's
+        // summaries only and the failures are logged as timeouts.
+        let conf = try String(contentsOfFile: dir.file("analyze.conf"), encoding: .utf8)
+        try dir.write("hurried.conf", conf.replacingOccurrences(of: "timeout 120s", with: "timeout 0.05\n    total_timeout 0.05"))
+        let hurried = try await CLI.run(["analyze", "-c", dir.file("hurried.conf"), "--format", "json"] + files, timeout: 600)
+        #expect(hurried.status == 0, "stderr: \(hurried.stderr)")
+        let h = try #require(try JSONSerialization.jsonObject(with: Data(hurried.stdout.utf8)) as? [String: Any])
+        let hurriedIncidents = try #require(h["incidents"] as? [[String: Any]])
+        #expect(hurriedIncidents.count == incidents.count)
+        #expect(hurriedIncidents.allSatisfy { $0["llm_summary"] == nil && ($0["summary"] as? String)?.isEmpty == false })
+        #expect(hurried.stderr.contains("timeout"), "\(hurried.stderr.suffix(600))")
     }
 }
