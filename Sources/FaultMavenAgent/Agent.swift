@@ -72,10 +72,11 @@ public struct Agent: Sendable {
         services.insert(
             IncidentArchive(store: state, backend: backend, runID: IncidentArchive.runID(startedAt: Date()), logger: logger), at: 1)
         if let llm, config.llm.incidentSummaries, config.llm.summariesPerHour > 0 {
-            // After the query port, before the rest: it stops early in a graceful shutdown.
+            // After the archive in the list: it stops before the archive's last pass, which then
+            // stores the summaries written so far.
             services.insert(IncidentSummarizer(
                 responder: llm, backend: backend, perHour: config.llm.summariesPerHour, console: console, logger: logger,
-                metrics: metrics), at: 1)
+                metrics: metrics), at: 2)
         }
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },
