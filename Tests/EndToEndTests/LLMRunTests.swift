@@ -19,6 +19,29 @@ import Testing
         return .eventStream([chunk(String(text.prefix(20))), chunk(String(text.dropFirst(20))), "data: [DONE]\n\n"])
     }
 
+    /// fluent.conf: tail `dir`/logs/*.log from the head, the query port on `port`, state in
+    /// `dir`/state, and an OpenAI-compatible model at `model` (no retries).
+    static func config(_ dir: TempDir, port: Int, model: String) -> String {
+        """
+        <source>
+          @type tail
+          path \(dir.path)/logs/*.log
+          read_from_head true
+        </source>
+        <faultmaven>
+          port \(port)
+          state_dir \(dir.path)/state
+          <llm>
+            provider openai
+            base_url \(model)/v1
+            model fake-model
+            max_retries 0
+          </llm>
+        </faultmaven>
+
+        """
+    }
+
     static func ask(_ base: String, _ body: String) async throws -> [String: Any] {
         let (code, text) = try await RunTests.curl(["-H", "Content-Type: application/json", base + "/api/query", "-d", body])
         #expect(code == 200, "\(text)")
@@ -35,24 +58,7 @@ import Testing
         try RunTests.append(dir.path + "/logs/app.log", [
             "2026-03-02 08:00:00,000 ERROR app.db: login to postgres://svc:Sup3rSecretPw@db-1/app failed: connection refused",
         ])
-        let agent = try RunTests.startAgent(dir, config: """
-            <source>
-              @type tail
-              path \(dir.path)/logs/*.log
-              read_from_head true
-            </source>
-            <faultmaven>
-              port \(port)
-              state_dir \(dir.path)/state
-              <llm>
-                provider openai
-                base_url \(model.baseURL)/v1
-                model fake-model
-                max_retries 0
-              </llm>
-            </faultmaven>
-
-            """)
+        let agent = try RunTests.startAgent(dir, config: LLMRunTests.config(dir, port: port, model: model.baseURL))
         defer { if agent.isRunning { agent.terminate() } }
         let base = "http://127.0.0.1:\(port)"
         _ = try await RunTests.waitFor("the agent to publish the error line") {
