@@ -159,9 +159,7 @@ public enum AnomalyOptions {
         try r.float(P.baselineFloor, above: 0, below: 1) { c.baselineFloor = $0 }
         try r.integer(P.baselineMinLines, min: 1) { c.baselineMinLines = $0 }
         try r.duration(P.baselineMinDuration, min: 0) { c.baselineMinDuration = $0 }
-        if c.clearRatio > c.minRatio {
-            throw r.error(P.clearRatio, "clear_ratio \(c.clearRatio) is above min_ratio \(c.minRatio): an anomaly would clear before it could open")
-        }
+        try r.hysteresis(clear: c.clearRatio, min: c.minRatio, at: P.clearRatio)
     }
 
     private static func applyNewPattern(_ r: Reader, to c: inout AnalysisConfig.NewPattern) throws {
@@ -196,9 +194,7 @@ public enum AnomalyOptions {
         try r.float(P.minEffect, above: 0) { c.minEffect = $0 }
         try r.bool(P.detectDecrease) { c.detectDecrease = $0 }
         try r.integer(P.maxSeries, min: 1) { c.maxSeriesPerSource = $0 }
-        if c.clearRatio > c.minRatio {
-            throw r.error(P.clearRatio, "clear_ratio \(c.clearRatio) is above min_ratio \(c.minRatio): an anomaly would clear before it could open")
-        }
+        try r.hysteresis(clear: c.clearRatio, min: c.minRatio, at: P.clearRatio)
     }
 }
 
@@ -215,9 +211,7 @@ extension AnomalyOptions {
         try r.bool(P.detectDrops) { c.detectDrops = $0 }
         try r.integer(P.baselineMinWindows, min: 1) { c.baselineMinWindows = $0 }
         try r.duration(P.baselineMinDuration, min: 0) { c.baselineMinDuration = $0 }
-        if c.clearRatio > c.minRatio {
-            throw r.error(P.clearRatio, "clear_ratio \(c.clearRatio) is above min_ratio \(c.minRatio): an anomaly would clear before it could open")
-        }
+        try r.hysteresis(clear: c.clearRatio, min: c.minRatio, at: P.clearRatio)
     }
 }
 
@@ -237,6 +231,12 @@ extension AnomalyOptions {
 
         private var name: (ParamSpec) -> String {
             { spec in if case .exact(let n) = spec.name { n } else { "\(spec.name)" } }
+        }
+
+        /// An anomaly must open before it can clear: `clear_ratio` at most `min_ratio`.
+        func hysteresis(clear: Double, min: Double, at spec: ParamSpec) throws {
+            guard clear > min else { return }
+            throw error(spec, "clear_ratio \(clear) is above min_ratio \(min): an anomaly would clear before it could open")
         }
 
         func bool(_ spec: ParamSpec, _ set: (Bool) -> Void) throws {
