@@ -27,6 +27,12 @@ final class CurlHandlePool: Sendable {
         return Handle(raw: raw)
     }
 
+    /// A new handle that never enters the pool (the caller frees it with `curl_easy_cleanup`).
+    func fresh() -> UnsafeMutableRawPointer? {
+        guard Self.globalInit == CURLE_OK else { return nil }
+        return curl_easy_init()
+    }
+
     /// Resets `handle` and keeps it, or frees it when the pool is full.
     func give(_ handle: Handle) {
         curl_easy_reset(handle.raw)

@@ -41,6 +41,12 @@ final class CurlTransfer: @unchecked Sendable {
     /// Runs the transfer, blocking the calling thread until it ends.
     func run(pool: CurlHandlePool) -> Result<HTTPResponseHead, HTTPClientError> {
         if isCancelled { return .failure(failure(.cancelled, "the request was cancelled")) }
+        if request.pin != nil {
+            // A fresh handle: no names or connections cached by other requests, none left behind.
+            guard let raw = pool.fresh() else { return .failure(failure(.transport, "libcurl could not create a handle")) }
+            defer { curl_easy_cleanup(raw) }
+            return perform(raw)
+        }
         guard let handle = pool.take() else { return .failure(failure(.transport, "libcurl could not create a handle")) }
         defer { pool.give(handle) }
         return perform(handle.raw)
@@ -55,10 +61,19 @@ final class CurlTransfer: @unchecked Sendable {
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         defer { errorBuffer.deallocate() }
         var list: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(list) }
-        do {
+        var resolve: UnsafeMutablePointer<curl_slist>?
+        defer {
+            curl_slist_free_all(list)
+            curl_slist_free_all(resolve)
+        }
+        do throws(HTTPClientError) {
             list = try headerList()
             try configure(h, errorBuffer: errorBuffer, headers: list)
+            if let pin = request.pin {
+                resolve = curl_slist_append(nil, pin.resolveEntry)
+                guard resolve != nil else { throw failure(.transport, "out of memory building the resolve list") }
+                try configurePin(h, resolve: resolve)
+            }
         } catch {
             return .failure(error)
         }
@@ -124,6 +139,17 @@ final class CurlTransfer: @unchecked Sendable {
         codes += configureMethod(h)
         if let bad = codes.first(where: { $0 != CURLE_OK }) {
             throw failure(.invalidRequest, "libcurl rejected an option: \(String(cString: curl_easy_strerror(bad)))")
+        }
+    }
+
+    /// Connects to the pinned address only: no own name lookup, no proxy.
+    private func configurePin(_ h: UnsafeMutableRawPointer, resolve: UnsafeMutablePointer<curl_slist>?) throws(HTTPClientError) {
+        let codes = [
+            fm_curl_setopt_pointer(h, CURLOPT_RESOLVE, resolve),
+            fm_curl_setopt_pointer(h, CURLOPT_NOPROXY, "*"),
+        ]
+        if let bad = codes.first(where: { $0 != CURLE_OK }) {
+            throw failure(.invalidRequest, "libcurl rejected the address pin: \(String(cString: curl_easy_strerror(bad)))")
         }
     }
 

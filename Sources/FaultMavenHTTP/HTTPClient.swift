@@ -96,6 +96,13 @@ public final class HTTPClient: Sendable {
                 throw HTTPClientError(.invalidRequest, target: target, detail: "invalid header field \"\(name.prefix(40))\"")
             }
         }
+        if let pin = request.pin {
+            guard IPAddress(pin.address) != nil, !pin.host.isEmpty, (1...65535).contains(pin.port),
+                !pin.host.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "," })
+            else {
+                throw HTTPClientError(.invalidRequest, target: target, detail: "invalid address pin for \(pin.host.prefix(60))")
+            }
+        }
         guard request.maxResponseBytes > 0 else {
             throw HTTPClientError(.invalidRequest, target: target, detail: "maxResponseBytes must be positive")
         }

@@ -18,11 +18,14 @@ public struct HTTPRequest: Sendable {
     public var caBundlePath: String?
     /// Skips TLS certificate and host name verification. Off by default; for test rigs only.
     public var insecure: Bool
+    /// Connect to this checked address instead of resolving the URL's host (see `HTTPHostPin`).
+    public var pin: HTTPHostPin?
 
     public init(
         method: String = "GET", url: String, headers: HTTPHeaders = [:], body: Data? = nil,
         connectTimeout: Duration = .seconds(10), totalTimeout: Duration = .seconds(60),
-        maxResponseBytes: Int = 16 * 1024 * 1024, caBundlePath: String? = nil, insecure: Bool = false
+        maxResponseBytes: Int = 16 * 1024 * 1024, caBundlePath: String? = nil, insecure: Bool = false,
+        pin: HTTPHostPin? = nil
     ) {
         self.method = method
         self.url = url
@@ -33,6 +36,7 @@ public struct HTTPRequest: Sendable {
         self.maxResponseBytes = maxResponseBytes
         self.caBundlePath = caBundlePath
         self.insecure = insecure
+        self.pin = pin
     }
 
     /// `scheme://host[:port]` of the URL: safe to show, it never holds the path, query or credentials.
