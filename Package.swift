@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "QueryServer",
             dependencies: [
-                "FaultMavenCore", "LogAnalysis", "Troubleshooting", "StateStore",
+                "FaultMavenCore", "LogAnalysis", "Troubleshooting", "StateStore", "FaultMavenHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "faultmaven",
             dependencies: [
-                "FaultMavenAgent",
+                "FaultMavenAgent", "FaultMavenHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "QueryServerTests",
             dependencies: [
-                "QueryServer", "Troubleshooting", "StateStore",
+                "QueryServer", "Troubleshooting", "StateStore", "FaultMavenHTTP", "LoopbackHTTPServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(

@@ -9,8 +9,11 @@ public struct APIContext: RequestContext {
         coreContext = .init(source: source)
     }
 
+    /// Largest request body (a `/api/data` upload included).
+    public static let uploadLimit = 32 * 1024 * 1024
+
     /// `/api/data` accepts log files up to this size.
-    public var maxUploadSize: Int { 32 * 1024 * 1024 }
+    public var maxUploadSize: Int { Self.uploadLimit }
 
     public var responseEncoder: JSONEncoder { APIJSON.encoder }
     public var requestDecoder: JSONDecoder { APIJSON.decoder }

@@ -41,6 +41,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
 /// Turns every error a route throws into the API's error shape, never a stack trace.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The upload limit as shown in the 413 message.
+    var uploadLimitText = "\(APIContext.uploadLimit / (1024 * 1024)) MiB"
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
@@ -48,6 +51,8 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw e
         } catch let e as StateStoreError {
             throw APIError(e, logger: context.logger)
+        } catch let e as HTTPResponseError where e.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, code: "too_large", "the request body exceeds \(uploadLimitText)")
         } catch let e as DecodingError {
             throw APIError.badRequest("invalid JSON body: \(Self.describe(e))")
         } catch let e as HTTPError {

@@ -60,7 +60,7 @@ struct QueryResponse: ResponseEncodable, Sendable {
     }
 }
 
-/// `POST /api/data` JSON body.
+/// `POST /api/data` JSON body: `{type: "text"|"file", content, name?}` or `{type: "url", url, name?}`.
 struct DataRequest: Decodable, Sendable {
     var type: String
     var content: String?
@@ -76,6 +76,10 @@ struct DataRequest: Decodable, Sendable {
 
 struct DataResponse: ResponseEncodable, Sendable {
     var sessionID: String
+    /// `text`, `file` or `url`.
+    var type: String
+    /// The item's name in the session.
+    var name: String
     var summary: String
     var insights: LogDigest
 }

@@ -13,12 +13,15 @@ public struct QueryServer: Sendable {
     public let backend: any QueryBackend
     public let troubleshooter: Troubleshooter
     public let version: String
+    /// Fetches the documents of `POST /api/data` `{"type": "url"}`.
+    public let urlFetcher: URLFetcher
     let startedAt = Date()
 
-    public init(backend: any QueryBackend, troubleshooter: Troubleshooter, version: String) {
+    public init(backend: any QueryBackend, troubleshooter: Troubleshooter, version: String, urlFetcher: URLFetcher = URLFetcher()) {
         self.backend = backend
         self.troubleshooter = troubleshooter
         self.version = version
+        self.urlFetcher = urlFetcher
     }
 
     /// The Hummingbird application serving on `host:port`; run it as a service in the agent's group.
@@ -73,14 +76,18 @@ public struct QueryServer: Sendable {
             return try withSession(result.session.id, response.response(from: request, context: context))
         }
         api.post("data") { request, context -> Response in
-            let body = try await request.decode(as: DataRequest.self, context: context)
-            guard body.type == "text" else {
-                throw APIError.badRequest("unsupported data type '\(body.type)': this version accepts {\"type\": \"text\", \"content\": ...}")
+            let submission: DataSubmission
+            if let type = request.headers[.contentType], HeaderValue(type).token.hasPrefix("multipart/") {
+                var request = request
+                submission = try .multipart(try await request.collectBody(upTo: context.maxUploadSize), contentType: type)
+            } else {
+                submission = try await .json(try await request.decode(as: DataRequest.self, context: context), fetcher: urlFetcher)
             }
-            guard let content = body.content, !content.isEmpty else { throw APIError.badRequest("'content' is required for type 'text'") }
             let (session, digest) = try await troubleshooter.addData(
-                sessionID: sessionID(request) ?? body.sessionID, text: content, label: body.name ?? "text")
-            let response = DataResponse(sessionID: session.id, summary: digest.summary, insights: digest)
+                sessionID: sessionID(request) ?? submission.sessionID, kind: submission.kind, text: submission.text,
+                label: submission.name)
+            let response = DataResponse(
+                sessionID: session.id, type: submission.kind.rawValue, name: submission.name, summary: digest.summary, insights: digest)
             return try withSession(session.id, response.response(from: request, context: context))
         }
         api.post("feedback") { request, context -> Response in

@@ -101,13 +101,14 @@ public struct Troubleshooter: Sendable {
         return QueryResult(session: session, answer: answer, digests: digests, anomalies: anomalies, pastCases: past)
     }
 
-    /// Analyzes submitted text and keeps it, with its digest, in the session.
-    public func addData(sessionID: String?, text: String, label: String) async throws -> (Session, LogDigest) {
+    /// Analyzes submitted text (pasted, an uploaded file's or a fetched URL's: `kind`) and keeps
+    /// it, with its digest, in the session under `label`.
+    public func addData(sessionID: String?, kind: DataItemKind = .text, text: String, label: String) async throws -> (Session, LogDigest) {
         let session = try await sessions.open(sessionID)
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let digest = await live.digest(lines: lines, label: label)
-        try await sessions.addData(session.id, name: label, content: text, digest: digest)
+        try await sessions.addData(session.id, kind: kind, name: label, content: text, digest: digest)
         return (try await sessions.get(session.id) ?? session, digest)
     }
 

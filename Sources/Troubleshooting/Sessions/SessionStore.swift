@@ -49,10 +49,10 @@ public struct SessionStore: Sendable {
     }
 
     /// Keeps submitted data (`content`, as sent) with its digest in the session.
-    public func addData(_ id: String, name: String, content: String, digest: LogDigest) async throws {
+    public func addData(_ id: String, kind: DataItemKind = .text, name: String, content: String, digest: LogDigest) async throws {
         let insights = String(decoding: try JSONEncoder().encode(digest), as: UTF8.self)
         _ = try await state.addDataItem(
-            sessionID: id, kind: .text, name: name, content: content, insightsJSON: insights, summary: digest.summary)
+            sessionID: id, kind: kind, name: name, content: content, insightsJSON: insights, summary: digest.summary)
     }
 
     /// Deletes every expired session; returns how many went.
