@@ -2,6 +2,7 @@ import Foundation
 import LogAnalysis
 import LogIngest
 import LogParsing
+import QueryServer
 
 /// The agent's configuration, read from `fluent.conf` by ``ConfigLoader``.
 public struct AgentConfig: Sendable {
@@ -68,6 +69,8 @@ public struct AgentConfig: Sendable {
     public var port = 9797
     public var stateDir: String
     public var sessionTimeout: TimeInterval = 30 * 60
+    /// `<faultmaven>` `url_fetch_timeout`, `url_max_bytes`, `allow_private_urls`.
+    public var urlFetch = URLFetchPolicy()
     public var analysis = AnalysisConfig()
     /// `<faultmaven><llm>`: the built-in knowledge base unless a provider is configured.
     public var llm = LLMConfig()

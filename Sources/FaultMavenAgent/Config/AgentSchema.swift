@@ -59,7 +59,15 @@ enum AgentSchema {
         static let port = ParamSpec("port", .integer, default: "9797", doc: "Query port.")
         static let stateDir = ParamSpec("state_dir", .string, doc: "Where state lives (default /var/lib/faultmaven as root, else ./.faultmaven).")
         static let sessionTimeout = ParamSpec("session_timeout", .duration, default: "30m", doc: "Sessions expire after this much idle time.")
-        static let all = [bind, port, stateDir, sessionTimeout]
+        static let urlFetchTimeout = ParamSpec(
+            "url_fetch_timeout", .duration, default: "10s",
+            doc: "POST /api/data {type: url}: the whole fetch (name lookups, redirects, body) ends within this time (up to 300s).")
+        static let urlMaxBytes = ParamSpec(
+            "url_max_bytes", .size, default: "5m", doc: "POST /api/data {type: url}: largest document fetched (up to 32m).")
+        static let allowPrivateURLs = ParamSpec(
+            "allow_private_urls", .bool, default: "false",
+            doc: "POST /api/data {type: url}: also fetch from loopback and private networks (RFC 1918, CGNAT, fc00::/7). Link-local (cloud metadata), multicast and unspecified addresses are refused always.")
+        static let all = [bind, port, stateDir, sessionTimeout, urlFetchTimeout, urlMaxBytes, allowPrivateURLs]
     }
 
     /// Types Fluentd users write that the agent will support but does not yet: accepted by the

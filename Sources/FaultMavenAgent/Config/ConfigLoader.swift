@@ -4,6 +4,7 @@ import Foundation
 import LogAnalysis
 import LogIngest
 import LogParsing
+import QueryServer
 
 /// Reads `fluent.conf` into an ``AgentConfig``, validating it against ``AgentSchema``.
 public enum ConfigLoader {
@@ -218,6 +219,24 @@ public enum ConfigLoader {
         return c
     }
 
+    /// `url_fetch_timeout`, `url_max_bytes`, `allow_private_urls`; out-of-range values are errors at their line.
+    private static func urlFetch(_ s: ConfigSection, into c: inout AgentConfig) throws {
+        typealias S = AgentSchema.Service
+        if let t = try s.value(for: S.urlFetchTimeout)?.doubleValue {
+            guard t > 0 && t <= 300 else {
+                throw FluentConfigError("url_fetch_timeout must be above 0s and at most 300s", at: s.param("url_fetch_timeout")?.location ?? s.location)
+            }
+            c.urlFetch.timeout = .milliseconds(Int64((t * 1000).rounded()))
+        }
+        if let n = try s.value(for: S.urlMaxBytes)?.intValue {
+            guard n > 0 && n <= APIContext.uploadLimit else {
+                throw FluentConfigError("url_max_bytes must be above 0 and at most 32m", at: s.param("url_max_bytes")?.location ?? s.location)
+            }
+            c.urlFetch.maxBytes = n
+        }
+        if let allow = try s.value(for: S.allowPrivateURLs)?.boolValue { c.urlFetch.allowPrivate = allow }
+    }
+
     private static func service(_ s: ConfigSection, into c: inout AgentConfig, diagnostics: inout [Diagnostic]) throws {
         typealias S = AgentSchema.Service
         c.bind = try s.value(for: S.bind)?.stringValue ?? "127.0.0.1"
@@ -231,6 +250,7 @@ public enum ConfigLoader {
         guard (0...65535).contains(c.port) else { throw FluentConfigError("port \(c.port) is out of range", at: s.param("port")?.location ?? s.location) }
         if let dir = try s.value(for: S.stateDir)?.stringValue { c.stateDir = dir }
         c.sessionTimeout = try s.value(for: S.sessionTimeout)?.doubleValue ?? 1800
+        try urlFetch(s, into: &c)
         if let a = s.section(named: "anomaly") { try AnomalyOptions.apply(a, to: &c.analysis) }
         if let llm = s.section(named: "llm") { c.llm = try LLMOptions.read(llm, environment: ProcessInfo.processInfo.environment) }
         if let sec = s.section(named: "security") {
