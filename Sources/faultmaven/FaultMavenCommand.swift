@@ -10,7 +10,7 @@ struct FaultMavenCommand: AsyncParsableCommand {
         commandName: "faultmaven",
         abstract: "Log troubleshooting agent: tails logs, mines templates, detects anomalies, answers questions.",
         version: FaultMavenVersion.string,
-        subcommands: [RunCommand.self, AnalyzeCommand.self, CheckConfigCommand.self, DemoCommand.self, ConfigReferenceCommand.self],
+        subcommands: [RunCommand.self, AnalyzeCommand.self, AskCommand.self, CheckConfigCommand.self, DemoCommand.self, ConfigReferenceCommand.self],
         defaultSubcommand: nil)
 }
 
