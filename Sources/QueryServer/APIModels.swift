@@ -68,10 +68,33 @@ struct DataRequest: Decodable, Sendable {
     var name: String?
     var sessionID: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case type, content, url, name
         case sessionID = "session_id"
     }
+
+    /// Unknown keys are refused (400), as the OpenAPI document declares.
+    init(from decoder: any Decoder) throws {
+        let any = try decoder.container(keyedBy: AnyCodingKey.self)
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = any.allKeys.first(where: { !known.contains($0.stringValue) }) {
+            throw APIError.badRequest("unknown key '\(unknown.stringValue.prefix(40))' (expected type, content, url, name, session_id)")
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        type = try c.decode(String.self, forKey: .type)
+        content = try c.decodeIfPresent(String.self, forKey: .content)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        sessionID = try c.decodeIfPresent(String.self, forKey: .sessionID)
+    }
+}
+
+/// Any JSON object key.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 struct DataResponse: ResponseEncodable, Sendable {

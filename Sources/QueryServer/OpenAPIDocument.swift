@@ -37,21 +37,42 @@ enum OpenAPIDocument {
                 "503": {$ref: "#/components/responses/Error"}
           /api/data:
             post:
-              summary: Submit log text to the session; answered with an immediate summary.
+              summary: "Submit data to the session: log text, an uploaded file, or a URL the agent fetches. Answered with an immediate summary; the data is kept in the session for later questions."
+              description: "A multipart upload (as `curl -F file=@app.log` sends) or a JSON object. Binary content is refused (415). A URL must be http or https; every hop (up to 5 redirects) is resolved and checked: loopback and private networks are refused unless allow_private_urls is set, link-local (cloud metadata), unspecified and multicast addresses always. HTML is reduced to its text."
               parameters: [{name: X-Session-ID, in: header, required: false, schema: {type: string}}]
               requestBody:
+                required: true
                 content:
                   application/json:
                     schema:
+                      oneOf:
+                        - {$ref: "#/components/schemas/TextData"}
+                        - {$ref: "#/components/schemas/URLData"}
+                  multipart/form-data:
+                    schema:
                       type: object
-                      required: [type, content]
+                      required: [file]
+                      additionalProperties: false
                       properties:
-                        type: {type: string, enum: [text]}
-                        content: {type: string}
+                        file: {type: string, format: binary, description: "The log file; its file name becomes the item's name unless 'name' is given."}
                         name: {type: string}
+                        session_id: {type: string}
+                        type: {type: string, enum: [file]}
               responses:
-                "200": {description: "{session_id, summary, insights}"}
+                "200":
+                  description: The data's summary. The session id is in the body and the X-Session-ID header.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/DataResponse"}
                 "400": {$ref: "#/components/responses/Error"}
+                "403": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+                "413": {$ref: "#/components/responses/Error"}
+                "415": {$ref: "#/components/responses/Error"}
+                "422": {$ref: "#/components/responses/Error"}
+                "502": {$ref: "#/components/responses/Error"}
+                "503": {$ref: "#/components/responses/Error"}
+                "504": {$ref: "#/components/responses/Error"}
           /api/feedback:
             post:
               summary: "The engineer's verdict on a recommendation: a rejected one is never offered again in the session; an accepted one becomes a past case."
@@ -120,6 +141,35 @@ enum OpenAPIDocument {
                     properties:
                       error: {type: object, properties: {code: {type: string}, message: {type: string}}}
           schemas:
+            TextData:
+              type: object
+              description: Log text (pasted, or a file's content).
+              required: [type, content]
+              additionalProperties: false
+              properties:
+                type: {type: string, enum: [text, file]}
+                content: {type: string, minLength: 1}
+                name: {type: string, description: "The item's name in the session (default: the type)."}
+                session_id: {type: string}
+            URLData:
+              type: object
+              description: "A document the agent fetches (url_fetch_timeout, url_max_bytes, allow_private_urls in <faultmaven>)."
+              required: [type, url]
+              additionalProperties: false
+              properties:
+                type: {type: string, enum: [url]}
+                url: {type: string, description: An absolute http or https URL.}
+                name: {type: string, description: "The item's name in the session (default: the URL without credentials)."}
+                session_id: {type: string}
+            DataResponse:
+              type: object
+              required: [session_id, type, name, summary, insights]
+              properties:
+                session_id: {type: string}
+                type: {type: string, enum: [text, file, url]}
+                name: {type: string}
+                summary: {type: string}
+                insights: {type: object, description: "The data's digest: lines, events, levels, error_samples, templates, anomalies."}
             QueryResponse:
               type: object
               properties:

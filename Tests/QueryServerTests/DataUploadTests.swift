@@ -145,6 +145,30 @@ import Troubleshooting
                 let e = try Self.error(r)
                 #expect(e.message.contains("'url' is required"))
             }
+            try await client.execute(
+                uri: "/api/data", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"type":"text","content":"x","colour":"red"}"#)
+            ) { r in
+                #expect(r.status == .badRequest)
+                let e = try Self.error(r)
+                #expect(e.message.contains("unknown key 'colour'"))
+            }
+        }
+    }
+}
+
+extension DataUploadTests {
+    /// The served document is OpenAPI 3.0 and describes the three data shapes.
+    @Test func openAPIDocumentDescribesTheDataShapes() async throws {
+        let state = try TestState()
+        defer { state.remove() }
+        try await Self.app(state).test(.router) { client in
+            try await client.execute(uri: "/openapi.yaml", method: .get) { r in
+                let text = String(buffer: r.body)
+                for fragment in ["multipart/form-data:", "format: binary", "TextData:", "URLData:", "enum: [url]", "\"415\":", "\"504\":"] {
+                    #expect(text.contains(fragment), "\(fragment)")
+                }
+            }
         }
     }
 }

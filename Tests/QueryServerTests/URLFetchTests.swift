@@ -163,7 +163,7 @@ import Troubleshooting
             try Self.expectError(r, .badGateway, code: "fetch_failed", ["127.0.0.1:\(port)"])
         }
         try await Self.post("http://no-such-host.invalid/x", policy: Self.allowLoopback, state: state) { r in
-            try Self.expectError(r, .badGateway, code: "fetch_failed", ["cannot resolve no-such-host.invalid"])
+            try Self.expectError(r, .badGateway, code: "fetch_failed", ["cannot fetch http://no-such-host.invalid/x: could not resolve no-such-host.invalid"])
         }
     }
 }

@@ -109,8 +109,7 @@ public struct URLFetcher: Sendable {
         case .overloaded: return APIError(.serviceUnavailable, code: "unavailable", "too many URL fetches at once; try again")
         case .invalidRequest: return APIError.badRequest("cannot fetch \(Self.display(url)): \(e.detail)")
         case .cancelled: return CancellationError()
-        case .dns: return Self.upstream("cannot resolve \(url.host ?? "?"): \(e.detail)")
-        case .connectionRefused, .tls, .connectionLost, .transport: return Self.upstream("cannot fetch \(Self.display(url)): \(e.detail)")
+        case .dns, .connectionRefused, .tls, .connectionLost, .transport: return Self.upstream("cannot fetch \(Self.display(url)): \(e.detail)")
         }
     }
 
