@@ -97,7 +97,7 @@ public final class HTTPClient: Sendable {
             }
         }
         if let pin = request.pin {
-            guard IPAddress(pin.address) != nil, !pin.host.isEmpty, (1...65535).contains(pin.port),
+            guard !pin.addresses.isEmpty, pin.addresses.allSatisfy({ IPAddress($0) != nil }), !pin.host.isEmpty, (1...65535).contains(pin.port),
                 !pin.host.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "," })
             else {
                 throw HTTPClientError(.invalidRequest, target: target, detail: "invalid address pin for \(pin.host.prefix(60))")

@@ -66,39 +66,50 @@ struct AskCommand: AsyncParsableCommand {
 
     func run() async throws {
         let agent = AgentClient(base: try address(), timeout: .milliseconds(Int64(timeout * 1000)))
-        var sessionID = session ?? ProcessInfo.processInfo.environment["FAULTMAVEN_SESSION"].flatMap { $0.isEmpty ? nil : $0 }
         let out = AskOutput(json: json)
-        for path in files {
-            let reply = try await agent.upload(file: path, session: sessionID)
+        var sessionID = session ?? ProcessInfo.processInfo.environment["FAULTMAVEN_SESSION"].flatMap { $0.isEmpty ? nil : $0 }
+        for call in calls() {
+            let reply = try await call.send(agent, sessionID)
             sessionID = reply.sessionID ?? sessionID
-            out.data(reply)
+            call.print(out, reply)
+        }
+        out.session(sessionID)
+    }
+
+    /// One request to the agent and how its answer is printed.
+    struct Call {
+        var send: (AgentClient, String?) async throws -> AgentClient.Reply
+        var print: (AskOutput, AgentClient.Reply) -> Void
+    }
+
+    /// Data first, then feedback, then the question.
+    func calls() -> [Call] {
+        var calls: [Call] = []
+        for path in files {
+            calls.append(Call(send: { try await $0.upload(file: path, session: $1) }, print: { $0.data($1) }))
         }
         for url in urls {
-            let reply = try await agent.postJSON("/api/data", ["type": "url", "url": url], session: sessionID)
-            sessionID = reply.sessionID ?? sessionID
-            out.data(reply)
+            calls.append(Call(send: { try await $0.postJSON("/api/data", ["type": "url", "url": url], session: $1) }, print: { $0.data($1) }))
         }
         if let text {
-            let content = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
-            let reply = try await agent.postJSON("/api/data", ["type": "text", "content": content, "name": text == "-" ? "stdin" : "text"], session: sessionID)
-            sessionID = reply.sessionID ?? sessionID
-            out.data(reply)
+            calls.append(Call(send: { agent, session in
+                let stdin = text == "-"
+                let content = stdin ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+                return try await agent.postJSON("/api/data", ["type": "text", "content": content, "name": stdin ? "stdin" : "text"], session: session)
+            }, print: { $0.data($1) }))
         }
         for (verdict, ids) in [("accept", accept), ("reject", reject)] {
             for id in ids {
                 var body: [String: Any] = ["recommendation_id": id, "verdict": verdict]
                 if let comment { body["comment"] = comment }
-                let reply = try await agent.postJSON("/api/feedback", body, session: sessionID)
-                sessionID = reply.sessionID ?? sessionID
-                out.feedback(reply)
+                let request = body
+                calls.append(Call(send: { try await $0.postJSON("/api/feedback", request, session: $1) }, print: { $0.feedback($1) }))
             }
         }
         if let question {
-            let reply = try await agent.postJSON("/api/query", ["query": question], session: sessionID)
-            sessionID = reply.sessionID ?? sessionID
-            out.answer(reply)
+            calls.append(Call(send: { try await $0.postJSON("/api/query", ["query": question], session: $1) }, print: { $0.answer($1) }))
         }
-        out.session(sessionID)
+        return calls
     }
 
     /// `--server`, else the bind/port of `-c`, else the default port on loopback.

@@ -71,13 +71,14 @@ import Testing
         let client = HTTPClient(maxConcurrentTransfers: 2)
         // `.invalid` never resolves (RFC 6761): only the pin can make this request reach the server.
         let url = "http://logs.example.invalid:\(server.port)/app.log"
-        let pin = HTTPHostPin(host: "logs.example.invalid", port: server.port, address: "127.0.0.1")
+        // The first address listens nowhere (a port nothing binds on ::1 is refused): libcurl tries the next.
+        let pin = HTTPHostPin(host: "logs.example.invalid", port: server.port, addresses: ["::1", "127.0.0.1"])
         let response = try await client.send(HTTPRequest(url: url, pin: pin))
         #expect(response.text == "pinned")
         #expect(server.requests.first?.header("Host") == "logs.example.invalid:\(server.port)")
         await #expect(throws: HTTPClientError.self) { try await client.send(HTTPRequest(url: url)) }
         await #expect(throws: HTTPClientError.self) {
-            try await client.send(HTTPRequest(url: url, pin: HTTPHostPin(host: "logs.example.invalid", port: server.port, address: "not-an-ip")))
+            try await client.send(HTTPRequest(url: url, pin: HTTPHostPin(host: "logs.example.invalid", port: server.port, addresses: ["127.0.0.1", "not-an-ip"])))
         }
     }
 }

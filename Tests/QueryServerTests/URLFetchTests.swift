@@ -58,6 +58,11 @@ import Troubleshooting
         #expect(items.map(\.kind) == [.url])
         #expect(items.first?.content == "Build log\n08:00:00 ERROR checkout: connection refused\n08:00:01 WARN retrying")
         #expect(server.requests.first?.path == "/job/42/console?x=1")
+        // By name: resolved by the agent, checked, then connected to through the pin.
+        try await Self.post("http://localhost:\(server.port)/by-name", policy: Self.allowLoopback, state: state) { r in
+            #expect(r.status == .ok)
+        }
+        #expect(server.requests.last?.header("Host") == "localhost:\(server.port)")
     }
 
     @Test func loopbackIsRefusedByDefaultWithoutConnecting() async throws {
