@@ -70,8 +70,11 @@ final class CurlTransfer: @unchecked Sendable {
             list = try headerList()
             try configure(h, errorBuffer: errorBuffer, headers: list)
             if let pin = request.pin {
-                resolve = curl_slist_append(nil, pin.resolveEntry)
-                guard resolve != nil else { throw failure(.transport, "out of memory building the resolve list") }
+                // A numeric host is connected to as written: nothing to resolve, only the proxy to turn off.
+                if IPAddress(pin.host) == nil {
+                    resolve = curl_slist_append(nil, pin.resolveEntry)
+                    guard resolve != nil else { throw failure(.transport, "out of memory building the resolve list") }
+                }
                 try configurePin(h, resolve: resolve)
             }
         } catch {
@@ -144,10 +147,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Connects to the pinned address only: no own name lookup, no proxy.
     private func configurePin(_ h: UnsafeMutableRawPointer, resolve: UnsafeMutablePointer<curl_slist>?) throws(HTTPClientError) {
-        let codes = [
-            fm_curl_setopt_pointer(h, CURLOPT_RESOLVE, resolve),
-            fm_curl_setopt_pointer(h, CURLOPT_NOPROXY, "*"),
-        ]
+        var codes = [fm_curl_setopt_pointer(h, CURLOPT_NOPROXY, "*")]
+        if let resolve { codes.append(fm_curl_setopt_pointer(h, CURLOPT_RESOLVE, resolve)) }
         if let bad = codes.first(where: { $0 != CURLE_OK }) {
             throw failure(.invalidRequest, "libcurl rejected the address pin: \(String(cString: curl_easy_strerror(bad)))")
         }

@@ -6,7 +6,8 @@
 /// rebinding) cannot move the connection elsewhere. A pinned request runs on a fresh libcurl
 /// handle (no cached names or connections from other requests) and never through a proxy.
 public struct HTTPHostPin: Sendable, Equatable {
-    /// The URL's host name, as written in the URL.
+    /// The URL's host name, as written in the URL. A numeric host (an IPv4 or IPv6 address)
+    /// is connected to as written; the pin then only turns the proxy off.
     public var host: String
     public var port: Int
     /// Numeric IPv4 or IPv6 addresses (without brackets), tried in order; at least one.

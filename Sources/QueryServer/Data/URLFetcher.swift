@@ -68,7 +68,7 @@ public struct URLFetcher: Sendable {
         for address in addresses where !policy.allows(address.scope) {
             throw refusal(host: host, address: address)
         }
-        let pin = IPAddress(host) == nil ? HTTPHostPin(host: host, port: port, addresses: addresses.map(\.description)) : nil
+        let pin = HTTPHostPin(host: host, port: port, addresses: addresses.map(\.description))
         let left = try remaining(deadline, clock)
         let request = FaultMavenHTTP.HTTPRequest(
             method: "GET", url: url.absoluteString,
