@@ -60,6 +60,10 @@ enum Main {
             exit(e.rawValue)
         } catch {
             let code = FaultMavenCommand.exitCode(for: error)
+            if code == .success {
+                // `SUBCOMMAND --help`: ArgumentParser hands it over as an error thrown by run().
+                FaultMavenCommand.exit(withError: error)
+            }
             if code == .validationFailure {
                 writeStderr(FaultMavenCommand.fullMessage(for: error))
                 exit(2)
