@@ -47,7 +47,7 @@ public struct Agent: Sendable {
         let responder: any Responder = llm ?? BuiltinResponder()
         let server = QueryServer(
             backend: backend, troubleshooter: Troubleshooter(sessions: sessions, responder: responder, live: backend),
-            version: FaultMavenVersion.string, urlFetcher: URLFetcher(policy: config.urlFetch))
+            version: FaultMavenVersion.string, urlFetcher: URLFetcher(policy: config.urlFetch, metrics: metrics))
         let app = server.application(host: config.bind, port: config.port, logger: logger)
         let outputs = try ShipOutputs(config: config, registry: metrics, acknowledgements: acknowledgements, logger: logger)
         let pipeline = PipelineService(

@@ -1,3 +1,4 @@
+import FaultMavenCore
 import FaultMavenHTTP
 import Foundation
 import Hummingbird
@@ -11,11 +12,11 @@ import Troubleshooting
 @Suite struct DataUploadTests {
     static let boundary = "------------------------3f1c0a9d2b7e5c41"
 
-    static func app(_ state: TestState, policy: URLFetchPolicy = URLFetchPolicy()) -> some ApplicationProtocol {
+    static func app(_ state: TestState, policy: URLFetchPolicy = URLFetchPolicy(), metrics: MetricsRegistry = MetricsRegistry()) -> some ApplicationProtocol {
         let backend = FakeBackend()
         let server = QueryServer(
             backend: backend, troubleshooter: Troubleshooter(sessions: SessionStore(state: state.store), live: backend),
-            version: "9.9.9", urlFetcher: URLFetcher(policy: policy))
+            version: "9.9.9", urlFetcher: URLFetcher(policy: policy, metrics: metrics))
         return Application(router: server.router())
     }
 

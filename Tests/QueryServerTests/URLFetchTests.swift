@@ -1,3 +1,4 @@
+import FaultMavenCore
 import FaultMavenHTTP
 import Foundation
 import Hummingbird
@@ -15,10 +16,11 @@ import Troubleshooting
 
     /// Posts `{"type": "url", "url": url}` and hands the response to `check`.
     static func post(
-        _ url: String, policy: URLFetchPolicy, state: TestState, _ check: @escaping @Sendable (TestResponse) throws -> Void
+        _ url: String, policy: URLFetchPolicy, state: TestState, metrics: MetricsRegistry = MetricsRegistry(),
+        _ check: @escaping @Sendable (TestResponse) throws -> Void
     ) async throws {
         let body = try JSONSerialization.data(withJSONObject: ["type": "url", "url": url])
-        try await DataUploadTests.app(state, policy: policy).test(.router) { client in
+        try await DataUploadTests.app(state, policy: policy, metrics: metrics).test(.router) { client in
             try await client.execute(
                 uri: "/api/data", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(bytes: body), testCallback: check)
         }
@@ -76,9 +78,11 @@ import Troubleshooting
             }
         }
         #expect(server.requests.isEmpty)
-        try await Self.post("http://169.254.169.254/latest/meta-data/", policy: Self.allowLoopback, state: state) { r in
+        let metrics = MetricsRegistry()
+        try await Self.post("http://169.254.169.254/latest/meta-data/", policy: Self.allowLoopback, state: state, metrics: metrics) { r in
             try Self.expectError(r, .forbidden, code: "url_refused", ["169.254.169.254 is a link-local address", "never fetched"])
         }
+        #expect(metrics.render().contains(#"faultmaven_url_fetches_total{outcome="url_refused"} 1"#))
         for (url, message) in [("ftp://example.com/x", "only http and https"), ("not a url", "not a valid absolute URL"), ("http:///x", "no host")] {
             try await Self.post(url, policy: URLFetchPolicy(), state: state) { r in try Self.expectError(r, .badRequest, code: "bad_request", [message]) }
         }

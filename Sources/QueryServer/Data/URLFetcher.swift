@@ -1,3 +1,4 @@
+import FaultMavenCore
 import FaultMavenHTTP
 import Foundation
 import Hummingbird
@@ -15,20 +16,36 @@ public struct URLFetcher: Sendable {
     public let policy: URLFetchPolicy
     let client: HTTPClient
     let resolver: HostResolver
+    /// `faultmaven_url_fetches_total{outcome}`: `ok` or the error code answered.
+    let outcomes: MetricFamily
 
     public init(
-        policy: URLFetchPolicy = URLFetchPolicy(), client: HTTPClient = HTTPClient(maxConcurrentTransfers: 4, maxWaitingRequests: 32),
-        resolver: HostResolver = HostResolver()
+        policy: URLFetchPolicy = URLFetchPolicy(), metrics: MetricsRegistry = MetricsRegistry(),
+        client: HTTPClient = HTTPClient(maxConcurrentTransfers: 4, maxWaitingRequests: 32), resolver: HostResolver = HostResolver()
     ) {
         self.policy = policy
         self.client = client
         self.resolver = resolver
+        outcomes = metrics.counterFamily(
+            "faultmaven_url_fetches_total", help: "POST /api/data {type: url} fetches by outcome: ok, or the error code answered (url_refused, upstream_timeout, too_large, ...).",
+            labels: ["outcome"])
     }
 
     static let redirects: Set<Int> = [301, 302, 303, 307, 308]
 
     /// Fetches `url`, following redirects, and returns its text.
     public func fetch(_ url: String) async throws -> FetchedDocument {
+        do {
+            let document = try await follow(url)
+            outcomes.counter("ok").increment()
+            return document
+        } catch let e as APIError {
+            outcomes.counter(e.code).increment()
+            throw e
+        }
+    }
+
+    private func follow(_ url: String) async throws -> FetchedDocument {
         let clock = ContinuousClock()
         let deadline = clock.now + policy.timeout
         var current = try Self.target(url, what: "'url'")
