@@ -120,8 +120,8 @@ public struct QueryServer: Sendable {
             return AnomaliesResponse(anomalies: await backend.anomalies(since: since))
         }
         api.get("incidents") { request, _ -> StoredIncidentsResponse in
-            let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 50
-            return StoredIncidentsResponse(incidents: await backend.storedIncidents(limit: max(1, min(limit, 1000))))
+            let limit = try limitParameter(request, default: 50, max: 1000)
+            return StoredIncidentsResponse(incidents: await backend.storedIncidents(limit: limit))
         }
         api.get("incidents/:id") { request, context -> Response in
             let id = try context.parameters.require("id")
@@ -136,8 +136,8 @@ public struct QueryServer: Sendable {
             ).response(from: request, context: context)
         }
         api.get("templates") { request, _ -> TemplatesResponse in
-            let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100
-            return TemplatesResponse(templates: await backend.templates(limit: max(1, min(limit, 10_000))))
+            let limit = try limitParameter(request, default: 100, max: 10_000)
+            return TemplatesResponse(templates: await backend.templates(limit: limit))
         }
         api.get("status") { _, _ -> StatusResponse in
             StatusResponse(
@@ -150,6 +150,13 @@ public struct QueryServer: Sendable {
     private func sessionID(_ request: Request) -> String? {
         guard let v = request.headers[Self.sessionHeader]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
         return v
+    }
+
+    /// The `limit` query parameter clamped to `1...max`, `default` when absent; not an integer is a 400.
+    private func limitParameter(_ request: Request, default value: Int, max: Int) throws -> Int {
+        guard let text = request.uri.queryParameters.get("limit") else { return value }
+        guard let n = Int(text) else { throw APIError.badRequest("'limit' must be an integer, got '\(text.prefix(64))'") }
+        return Swift.max(1, Swift.min(n, max))
     }
 
     private func withSession(_ id: String, _ response: Response) -> Response {
