@@ -75,7 +75,7 @@ run() {
     # cache folder, where schemathesis and hypothesis keep their own files.
     (cd "$dir" && "$st" run "$base/openapi.yaml" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection \
-        --phases examples,coverage,fuzzing \
+        --phases examples,coverage,fuzzing,stateful \
         --max-examples "${FUZZ_EXAMPLES:-150}" \
         ${FUZZ_SEED:+--seed "$FUZZ_SEED"} \
         --workers 1 --request-timeout 30 --no-color \

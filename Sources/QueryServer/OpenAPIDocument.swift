@@ -37,6 +37,7 @@ enum OpenAPIDocument {
                       schema: {type: string}
           /api/query:
             post:
+              operationId: query
               summary: Ask a question and/or send logs and metrics; answered from the live analysis.
               description: At least one of query, logs or metrics must be non-empty.
               parameters: [{$ref: "#/components/parameters/SessionHeader"}]
@@ -58,11 +59,18 @@ enum OpenAPIDocument {
                   content:
                     application/json:
                       schema: {$ref: "#/components/schemas/QueryResponse"}
+                  links:
+                    GiveFeedback:
+                      operationId: feedback
+                      parameters: {header.X-Session-ID: "$response.body#/session_id"}
+                      requestBody: {recommendation_id: "$response.body#/recommendation_ids/0"}
+                    GetSession: {operationId: getSession, parameters: {path.id: "$response.body#/session_id"}}
                 "400": {$ref: "#/components/responses/Error"}
                 "413": {$ref: "#/components/responses/Error"}
                 "503": {$ref: "#/components/responses/Error"}
           /api/data:
             post:
+              operationId: submitData
               summary: Submit log text to the session; answered with an immediate summary.
               parameters: [{$ref: "#/components/parameters/SessionHeader"}]
               requestBody:
@@ -89,11 +97,15 @@ enum OpenAPIDocument {
                           session_id: {type: string}
                           summary: {type: string}
                           insights: {$ref: "#/components/schemas/LogDigest"}
+                  links:
+                    Ask: {operationId: query, parameters: {header.X-Session-ID: "$response.body#/session_id"}}
+                    GetSession: {operationId: getSession, parameters: {path.id: "$response.body#/session_id"}}
                 "400": {$ref: "#/components/responses/Error"}
                 "413": {$ref: "#/components/responses/Error"}
                 "503": {$ref: "#/components/responses/Error"}
           /api/feedback:
             post:
+              operationId: feedback
               summary: "The engineer's verdict on a recommendation: a rejected one is never offered again in the session; an accepted one becomes a past case."
               parameters: [{$ref: "#/components/parameters/SessionHeader"}]
               requestBody:
@@ -123,12 +135,15 @@ enum OpenAPIDocument {
                           verdict: {type: string, enum: [accept, reject]}
                           comment: {type: string}
                           past_case: {$ref: "#/components/schemas/PastCase"}
+                  links:
+                    AskAgain: {operationId: query, parameters: {header.X-Session-ID: "$response.body#/session_id"}}
                 "400": {$ref: "#/components/responses/Error"}
                 "404": {$ref: "#/components/responses/Error"}
                 "413": {$ref: "#/components/responses/Error"}
                 "503": {$ref: "#/components/responses/Error"}
           /api/sessions:
             post:
+              operationId: createSession
               summary: New session
               responses:
                 "201":
@@ -136,10 +151,15 @@ enum OpenAPIDocument {
                   content:
                     application/json:
                       schema: {$ref: "#/components/schemas/Session"}
+                  links:
+                    GetSession: {operationId: getSession, parameters: {path.id: "$response.body#/session_id"}}
+                    DeleteSession: {operationId: deleteSession, parameters: {path.id: "$response.body#/session_id"}}
+                    Ask: {operationId: query, parameters: {header.X-Session-ID: "$response.body#/session_id"}}
                 "503": {$ref: "#/components/responses/Error"}
           /api/sessions/{id}:
             parameters: [{name: id, in: path, required: true, schema: {type: string}}]
             get:
+              operationId: getSession
               summary: A session with its turns and data
               responses:
                 "200":
@@ -150,6 +170,7 @@ enum OpenAPIDocument {
                 "404": {$ref: "#/components/responses/Error"}
                 "503": {$ref: "#/components/responses/Error"}
             delete:
+              operationId: deleteSession
               summary: End a session
               responses:
                 "204": {description: deleted}

@@ -21,10 +21,15 @@ public struct QueryServer: Sendable {
         self.version = version
     }
 
+    /// Connections the kernel queues before the server accepts them (capped by `net.core.somaxconn`).
+    /// Hummingbird's default of 256 resets clients beyond it when more connect at once.
+    public static let listenBacklog = 4096
+
     /// The Hummingbird application serving on `host:port`; run it as a service in the agent's group.
     public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
         Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "faultmaven"),
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "faultmaven", backlog: Self.listenBacklog),
             logger: logger)
     }
 
