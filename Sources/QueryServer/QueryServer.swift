@@ -157,10 +157,15 @@ public struct QueryServer: Sendable {
         return v
     }
 
-    /// The `limit` query parameter clamped to `1...max`, `default` when absent; not an integer is a 400.
+    /// The `limit` query parameter clamped to `1...max` (an integer too large for `Int` included),
+    /// `default` when absent; anything but an integer is a 400.
     private func limitParameter(_ request: Request, default value: Int, max: Int) throws -> Int {
         guard let text = request.uri.queryParameters.get("limit") else { return value }
-        guard let n = Int(text) else { throw APIError.badRequest("'limit' must be an integer, got '\(text.prefix(64))'") }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw APIError.badRequest("'limit' must be an integer, got '\(text.prefix(64))'")
+        }
+        let n = Int(text) ?? (text.hasPrefix("-") ? 1 : max)
         return Swift.max(1, Swift.min(n, max))
     }
 
