@@ -17,9 +17,13 @@ import Testing
         var statuses: [String: Int]
         var errors: Int
         var errorSamples: [String]
+        var latencyMs: [String: Double]
+        var wallSeconds: Double
 
         enum CodingKeys: String, CodingKey {
             case sessions, requests, statuses, errors
+            case latencyMs = "latency_ms"
+            case wallSeconds = "wall_seconds"
             case completedSessions = "completed_sessions"
             case errorSamples = "error_samples"
         }
@@ -93,7 +97,12 @@ import Testing
             after = try Self.residentBytes(agent.processIdentifier)
             return after <= baseline + tolerance
         }
-        #expect(back, "RSS baseline \(baseline >> 10) KiB, peak \(peak >> 10) KiB, after expiry \(after >> 10) KiB")
+        let numbers = "RSS baseline \(baseline >> 10) KiB, peak \(peak >> 10) KiB, after expiry \(after >> 10) KiB"
+        #expect(back, "\(numbers)")
+        // The numbers of docs/BENCHMARKS.md.
+        print(
+            "SessionLoadTests: \(report.requests) requests in \(report.wallSeconds) s, latency ms p50 \(report.latencyMs["p50"] ?? 0)"
+                + " p99 \(report.latencyMs["p99"] ?? 0) max \(report.latencyMs["max"] ?? 0); \(numbers)")
         #expect(agent.isRunning)
         agent.terminate()
         try await TortureTests.waitExit(agent)
