@@ -9,7 +9,7 @@ DEMO_DIR ?= /tmp/faultmaven-demo
 CONFIG ?= fluent.conf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build release run test test-llm bench deps test-deps clean check-config
+.PHONY: all build release run test test-api test-llm bench deps test-deps clean check-config
 
 all: build
 
@@ -52,6 +52,22 @@ check-config: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip LlamaCppTests
+	@$(MAKE) --no-print-directory test-api
+
+# Fuzzes the query port from its served OpenAPI document with schemathesis (PyPI, pinned, in a
+# venv under $(FUZZ_DIR), git-ignored): no 5xx, statuses and bodies as documented, bad input
+# refused. FUZZ_EXAMPLES sets the test cases per operation (see docs/TESTING.md).
+FUZZ_DIR ?= $(CURDIR)/.cache/schemathesis
+FUZZ_PACKAGES := python3-venv
+test-api: test-deps
+	@missing=""; for p in $(FUZZ_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	FAULTMAVEN_FUZZ_DIR=$(FUZZ_DIR) scripts/fuzz-api.sh setup
+	$(SWIFT) build
+	FAULTMAVEN_FUZZ_DIR=$(FUZZ_DIR) FAULTMAVEN_BIN=$$($(SWIFT) build --show-bin-path)/faultmaven scripts/fuzz-api.sh run
 
 # The integration test against a real model: llama.cpp's OpenAI-compatible server
 # (llama-cpp-python, compiled once, ~10 min on 2 cores) serving SmolLM2-135M, set up by

@@ -24,10 +24,15 @@ public struct QueryServer: Sendable {
         self.urlFetcher = urlFetcher
     }
 
+    /// Connections the kernel queues before the server accepts them (capped by `net.core.somaxconn`).
+    /// Hummingbird's default of 256 resets clients beyond it when more connect at once.
+    public static let listenBacklog = 4096
+
     /// The Hummingbird application serving on `host:port`; run it as a service in the agent's group.
     public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
         Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "faultmaven"),
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "faultmaven", backlog: Self.listenBacklog),
             logger: logger)
     }
 
@@ -127,8 +132,8 @@ public struct QueryServer: Sendable {
             return AnomaliesResponse(anomalies: await backend.anomalies(since: since))
         }
         api.get("incidents") { request, _ -> StoredIncidentsResponse in
-            let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 50
-            return StoredIncidentsResponse(incidents: await backend.storedIncidents(limit: max(1, min(limit, 1000))))
+            let limit = try limitParameter(request, default: 50, max: 1000)
+            return StoredIncidentsResponse(incidents: await backend.storedIncidents(limit: limit))
         }
         api.get("incidents/:id") { request, context -> Response in
             let id = try context.parameters.require("id")
@@ -143,8 +148,8 @@ public struct QueryServer: Sendable {
             ).response(from: request, context: context)
         }
         api.get("templates") { request, _ -> TemplatesResponse in
-            let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100
-            return TemplatesResponse(templates: await backend.templates(limit: max(1, min(limit, 10_000))))
+            let limit = try limitParameter(request, default: 100, max: 10_000)
+            return TemplatesResponse(templates: await backend.templates(limit: limit))
         }
         api.get("status") { _, _ -> StatusResponse in
             StatusResponse(
@@ -157,6 +162,18 @@ public struct QueryServer: Sendable {
     private func sessionID(_ request: Request) -> String? {
         guard let v = request.headers[Self.sessionHeader]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
         return v
+    }
+
+    /// The `limit` query parameter clamped to `1...max` (an integer too large for `Int` included),
+    /// `default` when absent; anything but an integer is a 400.
+    private func limitParameter(_ request: Request, default value: Int, max: Int) throws -> Int {
+        guard let text = request.uri.queryParameters.get("limit") else { return value }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw APIError.badRequest("'limit' must be an integer, got '\(text.prefix(64))'")
+        }
+        let n = Int(text) ?? (text.hasPrefix("-") ? 1 : max)
+        return Swift.max(1, Swift.min(n, max))
     }
 
     private func withSession(_ id: String, _ response: Response) -> Response {

@@ -34,9 +34,21 @@ enum CLI {
         return r
     }
 
-    private static func runBlocking(_ args: [String], stdin: Data?, cwd: String?, timeout: TimeInterval) throws -> Result {
+    /// Runs another program (`executable`, looked up in PATH through /usr/bin/env) to completion,
+    /// like `run`: killed after `timeout` seconds, which fails the test.
+    static func runTool(_ executable: String, _ args: [String], timeout: TimeInterval = 120) async throws -> Result {
+        let r = try await offPool {
+            try runBlocking([executable] + args, stdin: nil, cwd: nil, timeout: timeout, executable: "/usr/bin/env")
+        }
+        if r.timedOut { Issue.record("\(executable) \(args.joined(separator: " ")) did not finish within \(timeout)s") }
+        return r
+    }
+
+    private static func runBlocking(
+        _ args: [String], stdin: Data?, cwd: String?, timeout: TimeInterval, executable: String = binary
+    ) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         let out = Pipe(), err = Pipe(), inp = Pipe()

@@ -145,6 +145,33 @@ struct FakeBackend: QueryBackend {
         }
     }
 
+    /// `limit` is an integer or a 400 in the error shape; out-of-range integers (even beyond `Int`) are clamped.
+    @Test func limitIsAnIntegerClampedToItsRange() async throws {
+        let state = try TestState()
+        defer { state.remove() }
+        try await Self.app(state).test(.router) { client in
+            for path in ["templates", "incidents"] {
+                for bad in ["null", "abc", "1.5", "", "-", "5x", "%EF%BC%95"] {
+                    try await client.execute(uri: "/api/\(path)?limit=\(bad)", method: .get) { r in
+                        #expect(r.status == .badRequest, "\(path) limit=\(bad)")
+                        let e = try #require(try Self.json(r.body)["error"] as? [String: Any])
+                        #expect(e["code"] as? String == "bad_request")
+                        #expect((e["message"] as? String)?.contains("'limit' must be an integer") == true)
+                    }
+                }
+                for good in ["0", "-5", "+3", "99999999999999999999999", "-99999999999999999999999"] {
+                    try await client.execute(uri: "/api/\(path)?limit=\(good)", method: .get) { r in
+                        #expect(r.status == .ok, "\(path) limit=\(good)")
+                    }
+                }
+            }
+            try await client.execute(uri: "/api/templates?limit=99999999999999999999999", method: .get) { r in
+                let j = try Self.json(r.body)
+                #expect((j["templates"] as? [Any])?.count == 1)
+            }
+        }
+    }
+
     @Test func readEndpoints() async throws {
         let state = try TestState()
         defer { state.remove() }
