@@ -131,8 +131,7 @@ public struct EventParser: Sendable {
 
     /// Emits the buffered event, if any, without looking at container pieces.
     mutating func flushPending(into out: inout [ParsedEvent]) {
-        guard let p = pending else { return }
-        pending = nil
+        guard let p = pending.take() else { return }
         if p.cut { stats.truncatedEvents += 1 }
         if case .multiline(_, let body) = mode {
             let e = p.event

@@ -3,8 +3,11 @@ import Foundation
 
 /// Command-line options of `faultmaven-bench`.
 struct BenchOptions {
-    static let usage = "usage: faultmaven-bench [pipeline] [ingest] [memory] [miner] [ship] [DATA_DIR] [--size-mb N] [--repeat N] [--only CASE,...]\n"
-        + "  ingest cases for --only: \(IngestCase.allCases.map(\.rawValue).joined(separator: ", "))"
+    static let usage = "usage: faultmaven-bench [pipeline] [ingest] [memory] [miner] [ship] [DATA_DIR] [--size-mb N] [--repeat N] [--only CASE,...]"
+        + " [--lines N] [--paths PATH,...]\n"
+        + "  ingest cases for --only: \(IngestCase.allCases.map(\.rawValue).joined(separator: ", "))\n"
+        + "  miner: --lines (stream length, default \(MinerBench.defaultStreamLines)), --paths: "
+        + MinerBench.Path.allCases.map(\.rawValue).joined(separator: ", ")
 
     var runPipeline = false
     var runIngest = false
@@ -14,6 +17,9 @@ struct BenchOptions {
     var runMiner = false
     /// Shipping: the ingest file through the http output with zstd (issue 8).
     var runShip = false
+    /// Miner bench: stream length and the paths to measure.
+    var minerLines = MinerBench.defaultStreamLines
+    var minerPaths = MinerBench.Path.allCases
     var evalDirectory = PipelineBench.defaultEvalDirectory
     /// Size of the ingest file; `nil` = 1 GiB, or less when the disk is short of space.
     var mebibytes: Int?
@@ -49,6 +55,19 @@ struct BenchOptions {
                 runMiner = true
             case "--size-mb": mebibytes = try value("--size-mb")
             case "--repeat": repeats = try value("--repeat")
+            case "--lines":
+                minerLines = try value("--lines")
+                runMiner = true
+            case "--paths":
+                i += 1
+                guard i < arguments.count else { throw FaultMavenError.badInput("--paths needs a list of paths") }
+                minerPaths = try arguments[i].split(separator: ",").map { name in
+                    guard let p = MinerBench.Path(rawValue: String(name)) else {
+                        throw FaultMavenError.badInput("unknown miner path '\(name)'")
+                    }
+                    return p
+                }
+                runMiner = true
             case "--only":
                 i += 1
                 guard i < arguments.count else { throw FaultMavenError.badInput("--only needs a list of cases") }

@@ -3,21 +3,27 @@ import Foundation
 import LogParsing
 
 /// The template-mining benchmark of issue 4: the 16 loghub-2k samples interleaved line by line and
-/// replayed to 1,000,000 lines, the ASCII digits of every replay after the first re-randomised
-/// (seeded, so every run sees the same stream). Two paths are measured on one core:
+/// replayed to 1,000,000 lines (`--lines N` for another length), the ASCII digits of every replay
+/// after the first re-randomised (seeded, so every run sees the same stream). Paths, each on one core
+/// (see ``MinerBench/Path``):
 ///
 /// - **miner**: ``TemplateMiner/add(_:)`` on the `Content` column of the `_structured_corrected.csv`
 ///   files (the message as loghub's ground truth cuts it);
-/// - **auto + miner**: the raw `.log` lines through one `EventParser(type: auto)` per system (as the
-///   agent runs one parser per source), each event's message into one shared miner.
+/// - **auto**: the raw `.log` lines through one `EventParser(type: auto)` per system, as the agent
+///   runs one parser (with its own detected format) per source; lines stay interleaved across the
+///   16 parsers;
+/// - **auto + miner**: the same, each event's message into one shared miner (the agent's
+///   `RecordProcessor` keeps one miner for all sources);
+/// - **one auto parser**: all 16 systems through a single auto parser, which must switch format
+///   line by line: not how the agent runs, the worst case for auto detection.
 ///
 /// In the raw lines only the message part (from where the `Content` value starts) is re-randomised,
-/// so timestamps stay valid. Templates are counted after the timed million lines and again after two
-/// more replays of the stream with new digits; the true count is the sum of the rows of the 16
+/// so timestamps stay valid. Templates are counted after the timed lines and again after two more
+/// replays of the stream with new digits; the true count is the sum of the rows of the 16
 /// `_templates_corrected.csv` files.
 enum MinerBench {
-    /// Lines in the timed stream.
-    static let streamLines = 1_000_000
+    /// Lines in the timed stream unless `--lines` says otherwise.
+    static let defaultStreamLines = 1_000_000
     /// Timed runs per path (fresh miner each); the best and the spread are reported.
     static let runs = 3
     static let seed: UInt64 = 0x4641_554C_544D_4156
@@ -35,6 +41,28 @@ enum MinerBench {
         var raw: [[UInt8]] = []
         var contentStart: [Int?] = []
         var trueTemplates = 0
+    }
+
+    /// What one measured path runs.
+    enum Path: String, CaseIterable {
+        case miner
+        case auto
+        case autoMiner = "auto-miner"
+        case oneAuto = "one-auto"
+
+        var name: String {
+            switch self {
+            case .miner: "miner alone, Content column"
+            case .auto: "EventParser(auto) alone, one per system, raw lines"
+            case .autoMiner: "EventParser(auto) per system + one miner, raw lines"
+            case .oneAuto: "one EventParser(auto) for all 16 systems, raw lines"
+            }
+        }
+
+        /// Reads the raw `.log` lines (else the `Content` column).
+        var raw: Bool { self != .miner }
+        /// Feeds events to the miner.
+        var mines: Bool { self == .miner || self == .autoMiner }
     }
 
     /// One measured path.
@@ -104,18 +132,20 @@ enum MinerBench {
         return lines
     }
 
-    /// Runs the messages (or raw lines) through the miner (or parsers and miner).
-    static func measure(_ samples: [Sample], raw: Bool) throws -> Result {
-        var result = Result(name: raw ? "EventParser(auto) + miner, raw lines" : "miner alone, Content column")
+    /// Runs `path` `runs` times on a stream of `count` lines (fresh parsers and miner each), then
+    /// two more replays into the last run's state.
+    static func measure(_ samples: [Sample], path: Path, count: Int) throws -> Result {
+        var result = Result(name: path.name)
+        let raw = path.raw
         var rng = SplitMix64(seed: seed)
-        var lines = stream(samples, raw: raw, count: streamLines, firstPass: 0, rng: &rng)
+        var lines = stream(samples, raw: raw, count: count, firstPass: 0, rng: &rng)
         let perSystem = samples.map { raw ? $0.raw.count : $0.contents.count }
         result.streamMiB = Double(lines.reduce(0) { $0 + $1.utf8.count + 16 }) / 1_048_576
         var last: Pass?
         for _ in 0..<runs {
             let wall = CPUClock.wall()
             let cpu = CPUClock.selfSeconds()
-            var pass = try Pass(raw: raw, systems: samples.count)
+            var pass = try Pass(path: path, systems: samples.count)
             pass.run(lines, perSystem: perSystem)
             let dw = CPUClock.wall() - wall
             let dc = CPUClock.selfSeconds() - cpu
@@ -126,10 +156,10 @@ enum MinerBench {
         guard var pass = last else { return result }
         result.events = pass.events
         result.templates = pass.miner.count
-        // Two more replays with new digits, into the same miner.
+        // Two more replays with new digits, into the same parsers and miner.
         for replay in 1...2 {
             lines = []
-            lines = stream(samples, raw: raw, count: streamLines, firstPass: replay, rng: &rng)
+            lines = stream(samples, raw: raw, count: count, firstPass: replay, rng: &rng)
             pass.run(lines, perSystem: perSystem)
         }
         result.templatesAfterReplays = pass.miner.count
@@ -138,19 +168,19 @@ enum MinerBench {
         return result
     }
 
-    /// One path's state: the parsers (raw path) and the miner.
+    /// One path's state: the parsers (raw paths) and the miner.
     struct Pass {
-        let raw: Bool
+        let path: Path
         var parsers: [EventParser] = []
         var miner = TemplateMiner()
         var events = 0
         var sink = 0
 
-        init(raw: Bool, systems: Int) throws {
-            self.raw = raw
-            guard raw else { return }
+        init(path: Path, systems: Int) throws {
+            self.path = path
+            guard path.raw else { return }
             let reference = Date(timeIntervalSince1970: 1_735_689_600)
-            for _ in 0..<systems {
+            for _ in 0..<(path == .oneAuto ? 1 : systems) {
                 parsers.append(try EventParser(config: ParserConfig(type: .auto), referenceDate: reference))
             }
         }
@@ -158,7 +188,7 @@ enum MinerBench {
         /// Lines come interleaved as `stream` builds them; `perSystem` says how many lines each
         /// system has, to route each raw line to its system's parser.
         mutating func run(_ lines: [String], perSystem: [Int]) {
-            guard raw else {
+            guard path.raw else {
                 for line in lines { note(miner.add(line)) }
                 return
             }
@@ -170,18 +200,26 @@ enum MinerBench {
                 for k in 0..<longest where i < lines.count {
                     number += 1
                     for s in perSystem.indices where k < perSystem[s] && i < lines.count {
-                        parsers[s].feed(lines[i], number: number, into: &events)
+                        parsers[parsers.count == 1 ? 0 : s].feed(lines[i], number: number, into: &events)
                         i += 1
-                        for e in events { note(miner.add(e.message)) }
-                        events.removeAll(keepingCapacity: true)
+                        take(&events)
                     }
                 }
             }
             for s in parsers.indices {
                 parsers[s].flush(into: &events)
-                for e in events { note(miner.add(e.message)) }
-                events.removeAll(keepingCapacity: true)
+                take(&events)
             }
+        }
+
+        private mutating func take(_ events: inout [ParsedEvent]) {
+            if path.mines {
+                for e in events { note(miner.add(e.message)) }
+            } else {
+                for e in events { sink &+= e.message.utf8.count &+ e.fields.count }
+                self.events += events.count
+            }
+            events.removeAll(keepingCapacity: true)
         }
 
         private mutating func note(_ match: TemplateMatch) {
@@ -264,10 +302,12 @@ enum MinerBench {
             + "| after 2 more replays | true templates | evictions | peak RSS (VmHWM) | stream held |\n"
         out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for r in results {
+            let mined = r.templates > 0
+            func t(_ v: Int) -> String { mined ? String(v) : "—" }
             let best = r.linesPerSecond.max() ?? 0
             let worst = r.linesPerSecond.min() ?? 0
             out += "| \(r.name) | \(rate(best)) | \(rate(worst))–\(rate(best)) | \(rate(r.cpuLinesPerSecond.max() ?? 0)) "
-                + "| \(r.events) | \(r.templates) | \(r.templatesAfterReplays) | \(trueTemplates) | \(r.evictions) "
+                + "| \(r.events) | \(t(r.templates)) | \(t(r.templatesAfterReplays)) | \(t(trueTemplates)) | \(t(r.evictions)) "
                 + "| \(String(format: "%.0f", r.peakRSSMiB)) MiB | \(String(format: "%.0f", r.streamMiB)) MiB |\n"
         }
         return out
@@ -277,7 +317,7 @@ enum MinerBench {
 /// Runs ``MinerBench`` on the loghub-2k samples under `evalRoot` (the shared `eval` folder, or its
 /// `loghub2k` folder itself) and returns the results as a markdown table, or a line naming what
 /// could not be read.
-func minerBench(evalRoot: URL) -> String {
+func minerBench(evalRoot: URL, lines: Int, paths: [MinerBench.Path]) -> String {
     let nested = evalRoot.appendingPathComponent("loghub2k")
     let root = FileManager.default.fileExists(atPath: nested.path) ? nested : evalRoot
     let samples: [MinerBench.Sample]
@@ -287,18 +327,17 @@ func minerBench(evalRoot: URL) -> String {
         return "miner bench: cannot read the loghub-2k samples under \(root.path): \(error)\n"
     }
     let missing = samples.reduce(0) { $0 + $1.contentStart.filter { $0 == nil }.count }
-    let contentResult: MinerBench.Result
-    let rawResult: MinerBench.Result
+    var results: [MinerBench.Result] = []
     do {
-        contentResult = try MinerBench.measure(samples, raw: false)
-        rawResult = try MinerBench.measure(samples, raw: true)
+        for path in paths { results.append(try MinerBench.measure(samples, path: path, count: lines)) }
     } catch {
         return "miner bench: cannot create the auto parser: \(error)\n"
     }
-    var out = "Stream: the 16 loghub-2k samples interleaved, replayed to \(MinerBench.streamLines) lines, "
+    var out = "Stream: the 16 loghub-2k samples interleaved, replayed to \(lines) lines, "
         + "digits re-randomised after the first pass (seed \(String(MinerBench.seed, radix: 16))); one core.\n\n"
-    out += MinerBench.table([contentResult, rawResult], trueTemplates: samples.reduce(0) { $0 + $1.trueTemplates })
-    out += "\nPeak RSS is the process high-water mark, including the stream held in memory. "
+    out += MinerBench.table(results, trueTemplates: samples.reduce(0) { $0 + $1.trueTemplates })
+    out += "\nPeak RSS is the process high-water mark so far (paths run in this order, so later rows include "
+        + "earlier ones), including the stream held in memory. "
         + "\(missing) raw lines whose message was not found verbatim keep their digits.\n"
     return out
 }

@@ -3,6 +3,7 @@ import Foundation
 // faultmaven-bench: throughput of the pipeline stages on real data, printed as tables.
 //
 //   swift run -c release faultmaven-bench [pipeline] [ingest] [memory] [miner] [ship] [DATA_DIR] [--size-mb N] [--repeat N]
+//     [--lines N] [--paths miner,auto,auto-miner,one-auto]
 //
 // `pipeline`: parse, template miner and analyze over the eval set's incident logs (DATA_DIR,
 // default ../shared/eval). `ingest`: a generated ~1 GiB log file read by cat, LogFileReader,
@@ -49,7 +50,7 @@ if options.runShip {
 }
 if options.runMiner {
     print("")
-    print(minerBench(evalRoot: options.evalDirectory))
+    print(minerBench(evalRoot: options.evalDirectory, lines: options.minerLines, paths: options.minerPaths))
 }
 if options.runMemory {
     // Last: it measures this process's peak RSS.

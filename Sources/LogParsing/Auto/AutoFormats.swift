@@ -1,7 +1,7 @@
 /// The formats auto mode tries, with the candidates for each possible first byte of a line
 /// precomputed from `LineFormat.mayStart(with:)`, so a line is only offered to formats that can
-/// match it.
-struct AutoFormats: Sendable {
+/// match it. A class, so the parser's mode is copied with one retain per line.
+final class AutoFormats: Sendable {
     let formats: [any LineFormat]
     /// `candidates[Int(firstByte)]`: indices into `formats`, in trial order.
     private let candidates: [[Int]]

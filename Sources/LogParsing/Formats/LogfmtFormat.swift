@@ -13,6 +13,10 @@ struct LogfmtFormat: LineFormat {
     /// The pairs of a logfmt line, or nil when it is not one.
     static func pairs(_ b: Bytes) -> [String: String]? {
         var i = ASCII.skipSpaces(b, 0)
+        // The first token must be `key=`: most lines that are not logfmt fail here, before any allocation.
+        var keyEnd = i
+        while keyEnd < b.count, isKeyByte(b[keyEnd]) { keyEnd += 1 }
+        guard keyEnd > i, keyEnd < b.count, b[keyEnd] == ASCII.equals else { return nil }
         var fields: [String: String] = [:]
         fields.reserveCapacity(8)
         var first = true

@@ -2,7 +2,9 @@ import FaultMavenCore
 import Foundation
 
 /// Settings shared by all formats of one parser, resolved once from a `ParserConfig`.
-struct ParseContext: Sendable {
+/// A class: every line hands it to a format, and a reference costs one retain where the struct's
+/// copies retained each of its arrays and strings.
+final class ParseContext: Sendable {
     let time: TimeContext
     let timeFormat: TimeFormat?
     let timeKeys: [String]

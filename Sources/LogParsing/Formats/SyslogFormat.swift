@@ -42,7 +42,7 @@ struct SyslogFormat: LineFormat {
         guard let ts = TimestampScanner.prefix(b, start, ctx.time), ts.end < b.count, b[ts.end] == ASCII.space else {
             return nil
         }
-        var fields: [String: String] = [:]
+        var fields = [String: String](minimumCapacity: 4)  // pri, host, ident, pid: no regrowth
         if let pri { fields["pri"] = String(pri) }
         let hostStart = ASCII.skipSpaces(b, ts.end)
         let hostEnd = ASCII.tokenEnd(b, hostStart)

@@ -24,7 +24,7 @@ struct TimestampLevelFormat: LineFormat {
         var i = 0
         var time: Date?
         var level: Level?
-        var fields: [String: String] = [:]
+        var fields = HeadFields()
         if b[0] == ASCII.lbracket {
             guard let close = Self.bracketEnd(b, 0) else { return nil }
             if let ts = TimestampScanner.prefix(b, 1, ctx.time), ASCII.skipSpaces(b, ts.end) == close - 1 {
@@ -64,14 +64,14 @@ struct TimestampLevelFormat: LineFormat {
                     j = close
                     break
                 }
-                guard fields["thread"] == nil else { break }
-                fields["thread"] = ASCII.string(b, j + 1, close - 1)
+                guard fields.thread == nil else { break }
+                fields.thread = (j + 1)..<(close - 1)
                 j = Self.skipSeparator(b, close)
                 continue
             }
             let end = ASCII.tokenEnd(b, j)
             if ASCII.digitRun(b, j) == end - j, numbers < 2 {
-                fields[numbers == 0 ? "pid" : "tid"] = ASCII.string(b, j, end)
+                if numbers == 0 { fields.pid = j..<end } else { fields.tid = j..<end }
                 numbers += 1
                 j = ASCII.skipSpaces(b, end)
                 continue
@@ -83,8 +83,8 @@ struct TimestampLevelFormat: LineFormat {
                 j = end
                 break
             }
-            if fields["logger"] == nil, Self.isDashSeparator(b, end), Self.isIdentifier(b, j, end) {
-                fields["logger"] = ASCII.string(b, j, end)
+            if fields.logger == nil, Self.isDashSeparator(b, end), Self.isIdentifier(b, j, end) {
+                fields.logger = j..<end
                 j = Self.skipSeparator(b, end)
                 continue
             }
@@ -102,37 +102,38 @@ struct TimestampLevelFormat: LineFormat {
     /// Takes an optional `[thread]` (not after a bracketed level: Apache's `[error] [client 1.2.3.4]`
     /// belongs to the message) and logger name after the level; the rest is the message.
     private func finishAfterLevel(
-        _ b: Bytes, _ from: Int, _ time: Date?, _ level: Level, _ fields: inout [String: String], bracketedLevel: Bool
+        _ b: Bytes, _ from: Int, _ time: Date?, _ level: Level, _ fields: inout HeadFields, bracketedLevel: Bool
     ) -> FormatResult {
         var i = Self.skipSeparator(b, from)
-        if !bracketedLevel, i < b.count, b[i] == ASCII.lbracket, fields["thread"] == nil,
+        if !bracketedLevel, i < b.count, b[i] == ASCII.lbracket, fields.thread == nil,
             let close = Self.bracketEnd(b, i)
         {
-            fields["thread"] = ASCII.string(b, i + 1, close - 1)
+            fields.thread = (i + 1)..<(close - 1)
             i = Self.skipSeparator(b, close)
         }
         let end = ASCII.tokenEnd(b, i)
-        if fields["logger"] == nil, end - i >= 2 {
+        if fields.logger == nil, end - i >= 2 {
             if b[end - 1] == ASCII.colon, Self.isIdentifier(b, i, end - 1), Self.looksLikeLogger(b, i, end - 1) {
-                fields["logger"] = ASCII.string(b, i, end - 1)
+                fields.logger = i..<(end - 1)
                 i = ASCII.skipSpaces(b, end)
             } else if Self.isDashSeparator(b, end), Self.isIdentifier(b, i, end) {
-                fields["logger"] = ASCII.string(b, i, end)
+                fields.logger = i..<end
                 i = Self.skipSeparator(b, end)
             }
         }
         let msgEnd = ASCII.trimEnd(b, i, b.count)
-        return FormatResult(time: time, level: level, message: ASCII.string(b, i, msgEnd), fields: fields)
+        return FormatResult(
+            time: time, level: level, message: ASCII.string(b, i, msgEnd), fields: fields.dictionary(b))
     }
 
     // MARK: - pieces
 
-    /// Level words accepted outside brackets in lower/mixed case; anything `Level(word:)` knows is
-    /// accepted in upper case or inside brackets.
-    private static let plainWords: Set<String> = [
+    /// Level words accepted outside brackets in lower/mixed case (lower case bytes); anything
+    /// `Level(word:)` knows is accepted in upper case or inside brackets.
+    private static let plainWords: [[UInt8]] = [
         "trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal", "critical", "crit",
         "severe", "panic", "emerg", "alert", "verbose",
-    ]
+    ].map { Array($0.utf8) }
 
     /// A level word in `b[s..<e]`. Single letters (`D`, `I`, Android/klog style) only when `allowLetter`.
     private static func levelWord(_ b: Bytes, _ s: Int, _ e: Int, marked: Bool, allowLetter: Bool = false) -> Level? {
@@ -140,16 +141,22 @@ struct TimestampLevelFormat: LineFormat {
         guard n >= 1, n <= 11 else { return nil }
         if n == 1 {
             guard allowLetter, ASCII.isUpper(b[s]), e == b.count || ASCII.isSpace(b[e]) else { return nil }
-            return Level(word: ASCII.string(b, s, e))
+            return LevelWords.level(b, s, e)
         }
         var upper = true
         for k in s..<e {
             guard ASCII.isLetter(b[k]) else { return nil }
             if !ASCII.isUpper(b[k]) { upper = false }
         }
-        let word = ASCII.string(b, s, e)
-        guard marked || upper || plainWords.contains(word.lowercased()) else { return nil }
-        return Level(word: word)
+        guard marked || upper || isPlainWord(b, s, e) else { return nil }
+        return LevelWords.level(b, s, e)
+    }
+
+    /// True when the letters `b[s..<e]` are one of `plainWords` in any case.
+    private static func isPlainWord(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        plainWords.contains { word in
+            word.count == e - s && word.indices.allSatisfy { word[$0] == b[s + $0] | 0x20 }
+        }
     }
 
     /// Index after the `]` matching the `[` at `i` (nesting allowed, at most 512 bytes), or nil.

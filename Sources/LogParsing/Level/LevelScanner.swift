@@ -8,20 +8,20 @@ import FaultMavenCore
 /// - an upper-case level word of 3+ letters: `ERROR`, `WARN`, `FATAL`, `CRITICAL`, `ERR`;
 /// - an exception name (`java.io.IOException:`, `ValueError:`) or `Traceback` → `error`.
 enum LevelScanner {
-    /// A level word (`ERROR`, `Warning`, `I`) via `Level(word:)`; nil for anything longer than 13 bytes
+    /// A level word (`ERROR`, `Warning`, `I`) as `Level(word:)` reads it; nil for anything longer than 13 bytes
     /// or containing non-letters.
     @inline(__always)
     static func word(_ b: Bytes, _ from: Int, _ to: Int) -> Level? {
         let n = to - from
         guard n > 0, n <= 13 else { return nil }
         for k in from..<to where !ASCII.isLetter(b[k]) { return nil }
-        return Level(word: ASCII.string(b, from, to))
+        return LevelWords.level(b, from, to)
     }
 
     /// A level from a structured value: a word, a syslog priority `0`...`7`, or a pino/bunyan
     /// number (`10` trace ... `60` fatal).
     static func value(_ s: String) -> Level? {
-        if let l = Level(word: s) { return l }
+        if let l = s.withBytes({ LevelWords.level($0, 0, $0.count) }) { return l }
         guard let n = Int(s) else { return nil }
         switch n {
         case 0...7: return Level(syslogPriority: n)
@@ -78,7 +78,7 @@ enum LevelScanner {
             if !ASCII.isUpper(b[k]) { upper = false }
         }
         guard marked || upper else { return nil }
-        return Level(word: ASCII.string(b, s, e))
+        return LevelWords.level(b, s, e)
     }
 
     private static func endsWith(_ b: Bytes, _ s: Int, _ e: Int, _ suffix: StaticString) -> Bool {

@@ -22,11 +22,13 @@ enum MonthNames {
         }
     }
 
-    static let fullMonths = [
+    /// Full names, lower case, as bytes (compared in place, no `String` per call).
+    static let fullMonths: [[UInt8]] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",
-    ]
-    static let fullWeekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+    ].map { Array($0.utf8) }
+    static let fullWeekdays: [[UInt8]] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+        .map { Array($0.utf8) }
 
     /// True when a three-letter weekday abbreviation starts at `i` (any case).
     @inline(__always)
@@ -42,20 +44,19 @@ enum MonthNames {
     /// Month 1...12 and the end index for a full or abbreviated month name at `i`.
     static func month(_ b: Bytes, _ i: Int) -> (month: Int, end: Int)? {
         guard let m = month3(b, i) else { return nil }
-        let full = Array(fullMonths[m - 1].utf8)
-        var j = i + 3
-        var k = 3
-        while k < full.count, j < b.count, ASCII.lower(b[j]) == full[k] { j += 1; k += 1 }
-        return (m, k == full.count ? j : i + 3)
+        return (m, fullNameEnd(fullMonths[m - 1], b, i))
     }
 
     /// End index of a full or abbreviated weekday name at `i`.
     static func weekdayEnd(_ b: Bytes, _ i: Int) -> Int? {
         guard isWeekday3(b, i) else { return nil }
-        let prefix = String(decoding: Bytes(rebasing: b[i..<(i + 3)]), as: UTF8.self).lowercased()
-        guard let full = fullWeekdays.first(where: { $0.hasPrefix(prefix) }).map({ Array($0.utf8) }) else {
-            return i + 3
-        }
+        let a = ASCII.lower(b[i]), c = ASCII.lower(b[i + 1]), d = ASCII.lower(b[i + 2])
+        guard let full = fullWeekdays.first(where: { $0[0] == a && $0[1] == c && $0[2] == d }) else { return i + 3 }
+        return fullNameEnd(full, b, i)
+    }
+
+    /// End of the full name `full` (lower case) at `i` when it is written out in any case, else `i + 3`.
+    private static func fullNameEnd(_ full: [UInt8], _ b: Bytes, _ i: Int) -> Int {
         var j = i + 3
         var k = 3
         while k < full.count, j < b.count, ASCII.lower(b[j]) == full[k] { j += 1; k += 1 }
