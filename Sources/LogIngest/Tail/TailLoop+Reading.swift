@@ -76,7 +76,7 @@ extension TailLoop {
             if !file.hasMore, let deadline = file.drainDeadline, clock.now >= deadline {
                 _ = await readAvailable(file)
                 if !file.hasMore {
-                    if let last = file.splitter.finish() { append(last, of: file, readAt: Date()) }
+                    file.splitter.finish { append($0, of: file, readAt: Date()) }
                     if let wd = file.watch { watcher?.remove(wd) }
                     draining.remove(at: index)
                     endStream(file)
@@ -115,12 +115,8 @@ extension TailLoop {
                 }
                 file.headChecked = max(file.headChecked, offset + Int64(to))
             }
-            let before = file.splitter.stats.lines
             let readAt = Date()
-            readBuffer.withUnsafeBytes { raw in
-                file.splitter.feed(UnsafeRawBufferPointer(rebasing: raw[0..<n])) { append($0, of: file, readAt: readAt) }
-            }
-            lines += file.splitter.stats.lines - before
+            lines += readBuffer.withUnsafeBytes { raw in frame(UnsafeRawBufferPointer(rebasing: raw[0..<n]), of: file, readAt: readAt) }
             file.readOffset += Int64(n)
             file.size = max(file.size, file.readOffset)
             metrics.bytes.increment(by: n)
@@ -129,14 +125,28 @@ extension TailLoop {
         return true
     }
 
-    /// Adds one framed line of `file` to the pending batch.
-    func append(_ line: LineSplitter.Line, of file: TailedFile, readAt: Date) {
+    /// Adds one framed line of `file` to the pending batch (invalid UTF-8 repaired with U+FFFD).
+    func append(_ line: LineSplitter.Span, of file: TailedFile, readAt: Date) {
         if line.truncated { metrics.tooLongLines.increment() }
-        if line.invalidUTF8 { metrics.invalidUTF8Lines.increment() }
-        var raw = RawLine(origin: file.lineOrigin(source: config.sourceID), number: file.nextNumber, text: line.text, readAt: readAt)
-        raw.position = line.endOffset
+        let origin = file.lineOrigin(source: config.sourceID)
+        if line.invalidUTF8 {
+            metrics.invalidUTF8Lines.increment()
+            var text = String(decoding: line.bytes, as: UTF8.self)
+            text.withUTF8 { repaired in
+                pending.append(UnsafeRawBufferPointer(repaired), end: line.endOffset, number: file.nextNumber, file: file, origin: origin, readAt: readAt)
+            }
+        } else {
+            pending.append(line.bytes, end: line.endOffset, number: file.nextNumber, file: file, origin: origin, readAt: readAt)
+        }
         file.nextNumber += 1
         file.lastLineEnd = line.endOffset
-        pending.append(raw, end: line.endOffset, file: file)
+    }
+
+    /// Frames `chunk` (bytes of `file` just read) into the pending batch; returns the number of lines.
+    func frame(_ chunk: UnsafeRawBufferPointer, of file: TailedFile, readAt: Date) -> Int {
+        let before = file.splitter.stats.lines
+        pending.reserve(chunk.count, for: file)
+        file.splitter.frame(chunk) { append($0, of: file, readAt: readAt) }
+        return file.splitter.stats.lines - before
     }
 }

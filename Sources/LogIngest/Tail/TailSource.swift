@@ -35,7 +35,7 @@ import ServiceLifecycle
 ///   head; when reading started elsewhere (its end, a checkpoint) numbers count from 1 there.
 public final class TailSource: Service {
     public let config: TailConfig
-    private let output: BoundedChannel<[RawLine]>
+    private let output: BoundedChannel<LineBatch>
     private let metrics: TailMetrics
     private let logger: Logger
     private let acknowledgements: Acknowledgements?
@@ -51,7 +51,7 @@ public final class TailSource: Service {
     ///     `position`, e.g. through `acknowledge(batch:)`) instead of what was sent.
     ///   - now: wall clock used for strftime fields in paths.
     public init(
-        config: TailConfig, output: BoundedChannel<[RawLine]>, metrics: MetricsRegistry, logger: Logger,
+        config: TailConfig, output: BoundedChannel<LineBatch>, metrics: MetricsRegistry, logger: Logger,
         acknowledgements: Acknowledgements? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.config = config
