@@ -110,6 +110,8 @@ public struct LineSplitter: Sendable {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         let count = chunk.count
         stats.bytes += Int64(count)
+        // One pass over the chunk spares checking each of its lines (log files are mostly ASCII).
+        let ascii = UTF8Check.isASCII(chunk)
         var pos = 0
         while pos < count {
             guard let hit = memchr(base + pos, 0x0A, count - pos) else {
@@ -120,7 +122,7 @@ public struct LineSplitter: Sendable {
             let end = base.distance(to: UnsafeRawPointer(hit))
             offset += Int64(end - pos + 1)
             if partial.isEmpty && !overflowed {
-                try body(makeSpan(UnsafeRawBufferPointer(start: base + pos, count: end - pos), overflowed: false))
+                try body(makeSpan(UnsafeRawBufferPointer(start: base + pos, count: end - pos), overflowed: false, ascii: ascii))
             } else {
                 carry(UnsafeRawBufferPointer(start: base + pos, count: end - pos))
                 try emitCarried(body)
@@ -184,7 +186,8 @@ public struct LineSplitter: Sendable {
     }
 
     /// Frames a line from its bytes (terminator excluded), applying `\r`, length and UTF-8 rules.
-    private mutating func makeSpan(_ bytes: UnsafeRawBufferPointer, overflowed: Bool) -> Span {
+    /// `ascii`: the bytes are known to be ASCII (no UTF-8 check needed).
+    private mutating func makeSpan(_ bytes: UnsafeRawBufferPointer, overflowed: Bool, ascii: Bool = false) -> Span {
         var n = bytes.count
         if !overflowed && n > 0 && bytes[n - 1] == 0x0D { n -= 1 }
         var truncated = overflowed
@@ -193,7 +196,7 @@ public struct LineSplitter: Sendable {
             n = LineSplitter.characterBoundary(bytes, atMost: maxLineBytes)
         }
         let kept = UnsafeRawBufferPointer(rebasing: bytes[0..<n])
-        let invalid = !UTF8Check.isValid(kept)
+        let invalid = !ascii && !UTF8Check.isValid(kept)
         stats.lines += 1
         if truncated { stats.truncatedLines += 1 }
         if invalid { stats.invalidUTF8Lines += 1 }

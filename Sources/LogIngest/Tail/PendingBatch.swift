@@ -4,8 +4,8 @@ import Foundation
 /// Lines read but not yet sent, as ``LineBlock``s, with the checkpoint offset each run completes.
 ///
 /// Lines of consecutive reads of one file (same stream, same origin, consecutive numbers) go
-/// into one block: appending a line copies its bytes into the block and allocates nothing of
-/// its own. When the first `n` lines are taken for a batch, each block in it yields one commit:
+/// into one block (see ``openBlock(for:origin:number:readAt:reserve:)``): appending a line
+/// copies its bytes into the block and allocates nothing of its own. When the first `n` lines are taken for a batch, each block in it yields one commit:
 /// its file may advance to the end offset of its last line in the batch, once the batch was
 /// accepted.
 struct PendingBatch {
@@ -25,36 +25,30 @@ struct PendingBatch {
 
     private var runs: [Run] = []
     private(set) var count = 0
-    /// Bytes a new block reserves: what the chunk being framed may still add.
-    private var reserveHint = 0
 
     var isEmpty: Bool { count == 0 }
 
-    /// Makes room for up to `bytes` more bytes of lines of `file` (the chunk about to be
-    /// framed), so that appending them does not grow the buffer step by step.
-    mutating func reserve(_ bytes: Int, for file: TailedFile) {
-        reserveHint = bytes
-        if let last = runs.indices.last, runs[last].file === file {
-            runs[last].block.reserve(bytes: bytes)
+    /// The block the next lines of `file` go into, taken out of the batch so that lines can be
+    /// appended to it as a local value (no uniqueness or exclusivity checks per line): the
+    /// last block when it continues the same stream (same origin, next number), else a new one.
+    /// Give it back with ``putBack(_:file:)``.
+    mutating func openBlock(for file: TailedFile, origin: LineOrigin, number: Int, readAt: Date, reserve: Int) -> LineBlock {
+        if let last = runs.last, last.file === file, last.generation == file.generation,
+            last.block.origin === origin, last.block.nextNumber == number
+        {
+            var block = runs.removeLast().block
+            count -= block.count
+            block.reserve(bytes: reserve)
+            return block
         }
+        return LineBlock(origin: origin, firstNumber: number, readAt: readAt, reservingBytes: reserve)
     }
 
-    /// Adds one line of `file` (valid UTF-8 bytes) ending at stream offset `end`, numbered
-    /// `number`, with the file's current `origin`.
-    mutating func append(
-        _ bytes: UnsafeRawBufferPointer, end: Int64, number: Int, file: TailedFile, origin: LineOrigin, readAt: Date
-    ) {
-        let last = runs.count - 1
-        if last >= 0, runs[last].file === file, runs[last].generation == file.generation,
-            runs[last].block.origin === origin, runs[last].block.nextNumber == number
-        {
-            runs[last].block.append(bytes, position: end)
-        } else {
-            var block = LineBlock(origin: origin, firstNumber: number, readAt: readAt, reservingBytes: max(reserveHint, bytes.count))
-            block.append(bytes, position: end)
-            runs.append(Run(file: file, generation: file.generation, block: block))
-        }
-        count += 1
+    /// Returns a block from ``openBlock(for:origin:number:readAt:reserve:)`` with its new lines.
+    mutating func putBack(_ block: LineBlock, file: TailedFile) {
+        guard !block.isEmpty else { return }
+        count += block.count
+        runs.append(Run(file: file, generation: file.generation, block: block))
     }
 
     /// Removes the first `max` lines (or all) and the commits they complete.

@@ -174,7 +174,7 @@ extension TailLoop {
                 }
             }
             if n == 0 {
-                file.splitter.finish { append($0, of: file, readAt: Date()) }
+                finishLines(of: file)
                 file.endOfData = file.readOffset
                 return .finished
             }
