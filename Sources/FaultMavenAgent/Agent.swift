@@ -35,7 +35,7 @@ public struct Agent: Sendable {
         let metrics = MetricsRegistry()
         metrics.gaugeFamily("faultmaven_build_info", help: "Always 1; the version is a label.", labels: ["version"])
             .gauge(FaultMavenVersion.string).set(1)
-        let channel = BoundedChannel<[RawLine]>(capacity: Limits.channelBatches)
+        let channel = BoundedChannel<LineBatch>(capacity: Limits.channelBatches)
         let live = LiveState()
         let acknowledgements = Acknowledgements()
         var backend = AgentBackend(live: live, metrics: metrics, analysis: config.analysis)

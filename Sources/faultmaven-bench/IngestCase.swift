@@ -4,7 +4,7 @@ enum IngestCase: String, CaseIterable, Hashable {
     case cat
     /// `LogFileReader.read`: framing into `RawLine`s, no channel.
     case reader
-    /// `TailSource` into a `BoundedChannel<[RawLine]>`, lines counted.
+    /// `TailSource` into a `BoundedChannel<LineBatch>`, lines counted.
     case tail
     /// The same with `EventParser` (auto) over every line.
     case parse

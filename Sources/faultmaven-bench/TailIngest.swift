@@ -5,7 +5,7 @@ import Logging
 import Foundation
 
 /// The pipeline's own ingest path: a ``TailSource`` reading the file from its head into a
-/// `BoundedChannel<[RawLine]>`, drained by one consumer task that counts lines (and with
+/// `BoundedChannel<LineBatch>`, drained by one consumer task that counts lines (and with
 /// `parse`, runs `EventParser` in auto mode over each). Timing stops when the last line
 /// arrived; the source is then shut down.
 enum TailIngest {
@@ -13,7 +13,7 @@ enum TailIngest {
     static let stallSeconds = 30.0
 
     static func measure(file: IngestFile, parse: Bool) async throws -> IngestRow {
-        let channel = BoundedChannel<[RawLine]>(capacity: Limits.channelBatches)
+        let channel = BoundedChannel<LineBatch>(capacity: Limits.channelBatches)
         let config = TailConfig(paths: [file.path], tag: "bench", readFromHead: true)
         var logger = Logger(label: "faultmaven-bench")
         logger.logLevel = .warning
@@ -47,7 +47,7 @@ enum TailIngest {
             while lines < expected, let batch = await channel.receive() {
                 lines += batch.count
                 if parser != nil {
-                    for line in batch { parser!.feed(line.text, number: line.number, into: &events) }
+                    batch.forEachText { text, number in parser!.feed(text, number: number, into: &events) }
                     eventCount += events.count
                     events.removeAll(keepingCapacity: true)
                 }

@@ -56,4 +56,34 @@ import Testing
         #expect(out[0].source == "journal:a.service", "each unit is analyzed as its own source")
         #expect(bank.takeAcks() == ["journal:j": 7])
     }
+
+    @Test func blocksParseLikeTheSameLinesGivenAsValues() {
+        let old = LineOrigin(source: "s", path: "/var/log/app.log", tag: "t", streamID: "1:2:0")
+        let new = LineOrigin(source: "s", path: "/var/log/app.log", tag: "t", streamID: "1:3:0")
+        let readAt = Date(timeIntervalSince1970: 1_000)
+        var a = LineBlock(origin: old, firstNumber: 1, readAt: readAt)
+        a.append("2026-03-02 08:00:00,000 INFO app.x: one", position: 40)
+        a.append("2026-03-02 08:00:01,000 ERROR app.x: boom", position: 82)
+        a.append("Traceback (most recent call last):", position: 117)
+        var b = LineBlock(origin: new, firstNumber: 1, readAt: readAt)
+        b.append("2026-03-02 08:00:05,000 INFO app.x: new file", position: 45)
+        b.append("2026-03-02 08:00:06,000 WARN app.x: again", position: 87)
+        let batch = LineBatch(blocks: [a, b])
+
+        var byBlocks = ParserBank(configs: [:])
+        var fromBlocks: [LogRecord] = []
+        byBlocks.parse(batch, referenceDate: readAt, into: &fromBlocks)
+        var byValues = ParserBank(configs: [:])
+        var fromValues: [LogRecord] = []
+        byValues.parse(Array(batch), referenceDate: readAt, into: &fromValues)
+
+        // The rotation completes the multiline error of the old stream; the new stream's last event may grow.
+        #expect(fromBlocks.map(\.message) == ["one", "boom\nTraceback (most recent call last):", "new file"])
+        #expect(fromBlocks.map(\.message) == fromValues.map(\.message))
+        #expect(fromBlocks.map(\.line) == fromValues.map(\.line))
+        #expect(fromBlocks.map(\.level) == fromValues.map(\.level))
+        let acks = byBlocks.takeAcks()
+        #expect(acks == ["1:2:0": 117, "1:3:0": 45])
+        #expect(acks == byValues.takeAcks())
+    }
 }

@@ -102,7 +102,7 @@ final class JournalCollector: Sendable {
         init(running: Bool) { self.running = Atomic(running) }
     }
 
-    let channel: BoundedChannel<[RawLine]>
+    let channel: BoundedChannel<LineBatch>
     private let store: Store
     private let task: Task<Void, Never>
 
@@ -110,7 +110,7 @@ final class JournalCollector: Sendable {
     ///   - paused: when `true`, nothing is received until `resume()`.
     ///   - ackDelay: acknowledge each batch this long after receiving it (a slow pipeline).
     init(
-        channel: BoundedChannel<[RawLine]> = BoundedChannel(capacity: 8), acknowledgements: Acknowledgements? = nil,
+        channel: BoundedChannel<LineBatch> = BoundedChannel(capacity: 8), acknowledgements: Acknowledgements? = nil,
         paused: Bool = false, ackDelay: Duration? = nil
     ) {
         self.channel = channel

@@ -39,6 +39,14 @@ import Testing
         #expect(r.stats.invalidUTF8Lines == 2)
     }
 
+    @Test func invalidBytesCarriedIntoAnASCIIChunkAreStillCaught() {
+        // The second chunk is all ASCII (its lines skip the UTF-8 check); the carried line is not.
+        let r = split([[0x61, 0xFF], [0x62, 0x0A, 0x63, 0x0A], [0xE2, 0x82], [0xAC, 0x0A]])
+        #expect(r.lines.map(\.text) == ["a\u{FFFD}b", "c", "\u{20AC}"])
+        #expect(r.lines.map(\.invalidUTF8) == [true, false, false])
+        #expect(r.stats.invalidUTF8Lines == 1)
+    }
+
     @Test func finalLineWithoutNewline() {
         var s = LineSplitter()
         let lines = s.lines(Array("one\ntwo\r".utf8))

@@ -80,7 +80,7 @@ import Testing
         let p = dir.file("a.log")
         let pos = dir.file("a.pos")
         try writeFile(p, "g1\ng2\n")
-        let channel = BoundedChannel<[RawLine]>(capacity: 64)
+        let channel = BoundedChannel<LineBatch>(capacity: 64)
         let registry = MetricsRegistry()
         let source = TailSource(config: TailSourceTests.config([p], head: true, pos: pos), output: channel, metrics: registry, logger: quietLogger)
         let group = ServiceGroup(services: [source], logger: quietLogger)

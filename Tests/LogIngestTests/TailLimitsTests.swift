@@ -15,7 +15,7 @@ import Glibc
         try writeFile(p, (1...10).map { "line\($0)\n" }.joined())
         var cfg = TailSourceTests.config([p], head: true, pos: pos)
         cfg.batchLines = 2
-        let channel = BoundedChannel<[RawLine]>(capacity: 1)
+        let channel = BoundedChannel<LineBatch>(capacity: 1)
         let registry = MetricsRegistry()
         let source = TailSource(config: cfg, output: channel, metrics: registry, logger: quietLogger)
         let run = Task { try await source.run() }

@@ -68,7 +68,7 @@ final class TailHarness: Sendable {
     let registry: MetricsRegistry
     let config: TailConfig
     let acks: Acknowledgements?
-    private let channel = BoundedChannel<[RawLine]>(capacity: 64)
+    private let channel = BoundedChannel<LineBatch>(capacity: 64)
     private let collected = LineBox()
     private let group: ServiceGroup
     /// While false the consumer receives batches but holds their acknowledgements.

@@ -52,6 +52,33 @@ struct ParserBank: Sendable {
         self.maxFiles = maxFiles
     }
 
+    /// Parses a batch from the pipeline channel: its line values, then its blocks.
+    mutating func parse(_ batch: LineBatch, referenceDate: Date, into out: inout [LogRecord]) {
+        if !batch.rawLines.isEmpty { parse(batch.rawLines, referenceDate: referenceDate, into: &out) }
+        for block in batch.blocks { parse(block, referenceDate: referenceDate, into: &out) }
+    }
+
+    /// Parses the lines of one block: one file's run, fed without making a `RawLine` per line.
+    mutating func parse(_ block: LineBlock, referenceDate: Date, into out: inout [LogRecord]) {
+        guard !block.isEmpty else { return }
+        let origin = block.origin
+        let path = origin.path
+        guard var entry = takeEntry(
+            source: origin.source, path: path, tag: origin.tag, streamID: origin.streamID, readAt: block.readAt,
+            referenceDate: referenceDate)
+        else { return }
+        var events: [ParsedEvent] = []
+        begin(&entry, streamID: origin.streamID, path: path, readAt: block.readAt, events: &events, into: &out)
+        for i in block.indices {
+            entry.parser.feed(block.text(at: i), number: block.number(at: i), into: &events)
+            noteFed(&entry, number: block.number(at: i), position: block.position(at: i))
+        }
+        entry.lastFed = block.readAt
+        emit(&events, path: path, entry: entry, readAt: entry.lastFed, into: &out)
+        settle(&entry)
+        entries[path] = entry
+    }
+
     /// Parses lines into records (events completed by these lines; multiline events may wait).
     mutating func parse(_ lines: [RawLine], referenceDate: Date, into out: inout [LogRecord]) {
         var events: [ParsedEvent] = []
@@ -64,33 +91,46 @@ struct ParserBank: Sendable {
                 continue
             }
             let path = lines[i].path
-            guard var entry = takeEntry(for: lines[i], referenceDate: referenceDate) else {
+            guard var entry = takeEntry(
+                source: lines[i].source, path: path, tag: lines[i].tag, streamID: lines[i].streamID, readAt: lines[i].readAt,
+                referenceDate: referenceDate)
+            else {
                 i += 1
                 continue
             }
             // Feed the run of consecutive lines from the same file in one go.
             while i < lines.count && lines[i].path == path && !lines[i].isStructured {
                 let line = lines[i]
-                if line.streamID != entry.streamID {
-                    // A new file at this path (rotation): the old file's last event is complete.
-                    entry.parser.flush(into: &events)
-                    emit(&events, path: path, entry: entry, readAt: line.readAt, into: &out)
-                    settle(&entry)
-                    entry.streamID = line.streamID
-                }
+                begin(&entry, streamID: line.streamID, path: path, readAt: line.readAt, events: &events, into: &out)
                 entry.parser.feed(line.text, number: line.number, into: &events)
-                if !line.streamID.isEmpty {
-                    entry.unacked.append((line.number, line.position))
-                    if entry.unacked.count > Self.maxUnacked, let old = entry.unacked.popFirst() {
-                        acknowledge(entry.streamID, old.position, tag: entry.tag)
-                    }
-                }
+                noteFed(&entry, number: line.number, position: line.position)
                 entry.lastFed = line.readAt
                 i += 1
             }
             emit(&events, path: path, entry: entry, readAt: entry.lastFed, into: &out)
             settle(&entry)
             entries[path] = entry
+        }
+    }
+
+    /// Before feeding a line of `streamID`: when it is a new file at this path (rotation), the
+    /// old file's last event is complete and is emitted.
+    private mutating func begin(
+        _ entry: inout Entry, streamID: String, path: String, readAt: Date, events: inout [ParsedEvent], into out: inout [LogRecord]
+    ) {
+        guard streamID != entry.streamID else { return }
+        entry.parser.flush(into: &events)
+        emit(&events, path: path, entry: entry, readAt: readAt, into: &out)
+        settle(&entry)
+        entry.streamID = streamID
+    }
+
+    /// Remembers a fed line for acknowledgement (lines of one-shot reads have no stream).
+    private mutating func noteFed(_ entry: inout Entry, number: Int, position: Int64) {
+        guard !entry.streamID.isEmpty else { return }
+        entry.unacked.append((number, position))
+        if entry.unacked.count > Self.maxUnacked, let old = entry.unacked.popFirst() {
+            acknowledge(entry.streamID, old.position, tag: entry.tag)
         }
     }
 
@@ -151,16 +191,18 @@ struct ParserBank: Sendable {
         ackTags[streamID] = tag
     }
 
-    private mutating func takeEntry(for line: RawLine, referenceDate: Date) -> Entry? {
-        if let e = entries.removeValue(forKey: line.path) { return e }
+    private mutating func takeEntry(
+        source: String, path: String, tag: String, streamID: String, readAt: Date, referenceDate: Date
+    ) -> Entry? {
+        if let e = entries.removeValue(forKey: path) { return e }
         if entries.count >= maxFiles, let victim = entries.min(by: { $0.value.lastFed < $1.value.lastFed })?.key {
             // Dropping a parser loses only its pending event's state; acknowledge nothing of it.
             entries.removeValue(forKey: victim)
             evictions += 1
         }
         do {
-            let parser = try EventParser(config: configs[line.source] ?? fallback, referenceDate: referenceDate)
-            return Entry(parser: parser, sourceID: line.source, tag: line.tag, lastFed: line.readAt, streamID: line.streamID)
+            let parser = try EventParser(config: configs[source] ?? fallback, referenceDate: referenceDate)
+            return Entry(parser: parser, sourceID: source, tag: tag, lastFed: readAt, streamID: streamID)
         } catch {
             failures += 1
             return nil

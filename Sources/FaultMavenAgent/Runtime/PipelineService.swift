@@ -13,7 +13,7 @@ import Synchronization
 /// An empty batch is a tick (sent by ``TickerService``) that flushes idle multiline events and
 /// runs the time-driven detectors.
 final class PipelineService: Service {
-    private let input: BoundedChannel<[RawLine]>
+    private let input: BoundedChannel<LineBatch>
     private let config: AgentConfig
     private let live: LiveState
     private let reporter: ConsoleReporter
@@ -28,7 +28,7 @@ final class PipelineService: Service {
     static let blockedShutdownGrace: Duration = .seconds(10)
 
     init(
-        config: AgentConfig, input: BoundedChannel<[RawLine]>, live: LiveState, metrics: MetricsRegistry,
+        config: AgentConfig, input: BoundedChannel<LineBatch>, live: LiveState, metrics: MetricsRegistry,
         acknowledgements: Acknowledgements, outputs: ShipOutputs? = nil, console: @escaping @Sendable (String) -> Void, logger: Logger
     ) {
         self.config = config

@@ -4,7 +4,8 @@ import Glibc
 
 /// Frames a byte stream into lines.
 ///
-/// Feed chunks as they arrive; every complete line is handed to the caller as a `String`.
+/// Feed chunks as they arrive; every complete line is handed to the caller, either as a
+/// ``Span`` (its bytes, valid during the call: no allocation per line) or as a `String` ``Line``.
 /// - Lines end at `\n`; one trailing `\r` is removed (`\r\n` files), also when the `\r` and
 ///   the `\n` arrive in different chunks.
 /// - A line longer than `maxLineBytes` keeps its first `maxLineBytes` bytes (cut back to a
@@ -25,6 +26,33 @@ public struct LineSplitter: Sendable {
         public var invalidUTF8: Bool
         /// Stream offset just past the line's terminator (or the end of the stream for the
         /// final unterminated line): where reading resumes after this line.
+        public var endOffset: Int64
+
+        /// The line of `span`, decoded (invalid UTF-8 repaired with U+FFFD).
+        public init(_ span: Span) {
+            self.init(
+                text: String(decoding: span.bytes, as: UTF8.self), truncated: span.truncated,
+                invalidUTF8: span.invalidUTF8, endOffset: span.endOffset)
+        }
+
+        public init(text: String, truncated: Bool, invalidUTF8: Bool, endOffset: Int64) {
+            self.text = text
+            self.truncated = truncated
+            self.invalidUTF8 = invalidUTF8
+            self.endOffset = endOffset
+        }
+    }
+
+    /// One framed line as bytes, valid only during the call that receives it.
+    public struct Span {
+        /// The line's bytes, without its terminator (cut to `maxLineBytes` when too long).
+        /// When ``invalidUTF8`` is set, `String(decoding:as:)` repairs them with U+FFFD.
+        public var bytes: UnsafeRawBufferPointer
+        /// The line was longer than `maxLineBytes` and was cut.
+        public var truncated: Bool
+        /// The bytes are not well-formed UTF-8.
+        public var invalidUTF8: Bool
+        /// Stream offset just past the line's terminator (see ``Line/endOffset``).
         public var endOffset: Int64
     }
 
@@ -73,9 +101,17 @@ public struct LineSplitter: Sendable {
 
     /// Feeds one chunk, calling `body` for each line it completes, in order.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (Line) throws -> Void) rethrows {
+        try frame(chunk) { try body(Line($0)) }
+    }
+
+    /// Feeds one chunk, calling `body` with the bytes of each line it completes, in order.
+    /// Lines that lie within the chunk are not copied.
+    public mutating func frame(_ chunk: UnsafeRawBufferPointer, _ body: (Span) throws -> Void) rethrows {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         let count = chunk.count
         stats.bytes += Int64(count)
+        // One pass over the chunk spares checking each of its lines (log files are mostly ASCII).
+        let ascii = UTF8Check.isASCII(chunk)
         var pos = 0
         while pos < count {
             guard let hit = memchr(base + pos, 0x0A, count - pos) else {
@@ -86,12 +122,10 @@ public struct LineSplitter: Sendable {
             let end = base.distance(to: UnsafeRawPointer(hit))
             offset += Int64(end - pos + 1)
             if partial.isEmpty && !overflowed {
-                try body(makeLine(UnsafeRawBufferPointer(start: base + pos, count: end - pos), overflowed: false))
+                try body(makeSpan(UnsafeRawBufferPointer(start: base + pos, count: end - pos), overflowed: false, ascii: ascii))
             } else {
                 carry(UnsafeRawBufferPointer(start: base + pos, count: end - pos))
-                let line = partial.withUnsafeBytes { makeLine($0, overflowed: overflowed) }
-                clearPartial()
-                try body(line)
+                try emitCarried(body)
             }
             pos = end + 1
         }
@@ -112,10 +146,24 @@ public struct LineSplitter: Sendable {
     /// Ends the stream: returns the final unterminated line, if any bytes were carried
     /// (one trailing `\r` removed), and clears the carried state.
     public mutating func finish() -> Line? {
-        guard !partial.isEmpty || overflowed else { return nil }
-        let line = partial.withUnsafeBytes { makeLine($0, overflowed: overflowed) }
-        clearPartial()
+        var line: Line?
+        finish { line = Line($0) }
         return line
+    }
+
+    /// Ends the stream like ``finish()``, handing the final unterminated line (if any) to
+    /// `body` as bytes.
+    public mutating func finish(_ body: (Span) throws -> Void) rethrows {
+        guard !partial.isEmpty || overflowed else { return }
+        try emitCarried(body)
+    }
+
+    /// Hands the carried line to `body` and clears it.
+    private mutating func emitCarried(_ body: (Span) throws -> Void) rethrows {
+        let carried = partial  // shares the storage: `makeSpan` may update the counters meanwhile
+        let wasOverflowed = overflowed
+        defer { clearPartial() }
+        try carried.withUnsafeBytes { try body(makeSpan($0, overflowed: wasOverflowed)) }
     }
 
     private mutating func clearPartial() {
@@ -137,8 +185,9 @@ public struct LineSplitter: Sendable {
         }
     }
 
-    /// Builds a line from its bytes (terminator excluded), applying `\r`, length and UTF-8 rules.
-    private mutating func makeLine(_ bytes: UnsafeRawBufferPointer, overflowed: Bool) -> Line {
+    /// Frames a line from its bytes (terminator excluded), applying `\r`, length and UTF-8 rules.
+    /// `ascii`: the bytes are known to be ASCII (no UTF-8 check needed).
+    private mutating func makeSpan(_ bytes: UnsafeRawBufferPointer, overflowed: Bool, ascii: Bool = false) -> Span {
         var n = bytes.count
         if !overflowed && n > 0 && bytes[n - 1] == 0x0D { n -= 1 }
         var truncated = overflowed
@@ -146,18 +195,12 @@ public struct LineSplitter: Sendable {
             truncated = true
             n = LineSplitter.characterBoundary(bytes, atMost: maxLineBytes)
         }
-        let kept = UnsafeBufferPointer<UInt8>(
-            start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: n)
-        // Decode with repair, then compare bytes: equal bytes mean the input was valid UTF-8.
-        // (String(validating:) is not specialised on this toolchain and costs ~2.5x as much.)
-        var text = String(decoding: kept, as: UTF8.self)
-        let invalid = text.withUTF8 { u in
-            u.count != n || (n > 0 && memcmp(u.baseAddress!, kept.baseAddress!, n) != 0)
-        }
+        let kept = UnsafeRawBufferPointer(rebasing: bytes[0..<n])
+        let invalid = !ascii && !UTF8Check.isValid(kept)
         stats.lines += 1
         if truncated { stats.truncatedLines += 1 }
         if invalid { stats.invalidUTF8Lines += 1 }
-        return Line(text: text, truncated: truncated, invalidUTF8: invalid, endOffset: offset)
+        return Span(bytes: kept, truncated: truncated, invalidUTF8: invalid, endOffset: offset)
     }
 
     /// The largest cut `<= limit` that does not split a UTF-8 sequence (`bytes.count > limit`).

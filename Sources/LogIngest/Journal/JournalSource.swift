@@ -26,7 +26,7 @@ import ServiceLifecycle
 ///   stores the cursor.
 public final class JournalSource: Service {
     public let config: JournalConfig
-    private let output: BoundedChannel<[RawLine]>
+    private let output: BoundedChannel<LineBatch>
     private let metrics: JournalMetrics
     private let logger: Logger
     private let acknowledgements: Acknowledgements?
@@ -39,7 +39,7 @@ public final class JournalSource: Service {
     ///   - acknowledgements: when given, the stored cursor follows the pipeline's
     ///     acknowledgements of `config.streamID` instead of `output` acceptance.
     public init(
-        config: JournalConfig, output: BoundedChannel<[RawLine]>, metrics: MetricsRegistry, logger: Logger,
+        config: JournalConfig, output: BoundedChannel<LineBatch>, metrics: MetricsRegistry, logger: Logger,
         acknowledgements: Acknowledgements? = nil
     ) {
         self.config = config
@@ -83,7 +83,7 @@ public final class JournalSource: Service {
     private func forward(_ batches: AsyncThrowingStream<JournalBatch, Error>, control: JournalControl) async throws {
         for try await batch in batches {
             if control.isStopping { break }
-            let accepted = await output.send(batch.lines)
+            let accepted = await output.send(LineBatch(batch.lines))
             control.credits.give()
             guard accepted else { break }
             metrics.lines.increment(by: batch.count)

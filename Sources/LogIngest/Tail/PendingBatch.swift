@@ -1,10 +1,13 @@
 import FaultMavenCore
+import Foundation
 
-/// Lines read but not yet sent, with the checkpoint offset each one completes.
+/// Lines read but not yet sent, as ``LineBlock``s, with the checkpoint offset each run completes.
 ///
-/// Lines of consecutive reads of one file form a run; when the first `n` lines are taken for a
-/// batch, each run in it yields one commit: its file may advance to the end offset of its last
-/// line in the batch, once the batch was accepted.
+/// Lines of consecutive reads of one file (same stream, same origin, consecutive numbers) go
+/// into one block (see ``openBlock(for:origin:number:readAt:reserve:)``): appending a line
+/// copies its bytes into the block and allocates nothing of its own. When the first `n` lines are taken for a batch, each block in it yields one commit:
+/// its file may advance to the end offset of its last line in the batch, once the batch was
+/// accepted.
 struct PendingBatch {
     /// A checkpoint advance that becomes valid when its batch is accepted.
     struct Commit {
@@ -17,62 +20,61 @@ struct PendingBatch {
     private struct Run {
         let file: TailedFile
         let generation: Int
-        let streamID: String
-        var upTo: Int
+        var block: LineBlock
     }
 
-    private(set) var lines: [RawLine] = []
-    private var ends: [Int64] = []
     private var runs: [Run] = []
+    private(set) var count = 0
 
-    var count: Int { lines.count }
-    var isEmpty: Bool { lines.isEmpty }
+    var isEmpty: Bool { count == 0 }
 
-    mutating func append(_ line: RawLine, end: Int64, file: TailedFile) {
-        lines.append(line)
-        ends.append(end)
-        if let last = runs.last, last.file === file, last.generation == file.generation {
-            runs[runs.count - 1].upTo = lines.count
-        } else {
-            runs.append(Run(file: file, generation: file.generation, streamID: file.streamID, upTo: lines.count))
+    /// The block the next lines of `file` go into, taken out of the batch so that lines can be
+    /// appended to it as a local value (no uniqueness or exclusivity checks per line): the
+    /// last block when it continues the same stream (same origin, next number), else a new one.
+    /// Give it back with ``putBack(_:file:)``.
+    mutating func openBlock(for file: TailedFile, origin: LineOrigin, number: Int, readAt: Date, reserve: Int) -> LineBlock {
+        if let last = runs.last, last.file === file, last.generation == file.generation,
+            last.block.origin === origin, last.block.nextNumber == number
+        {
+            var block = runs.removeLast().block
+            count -= block.count
+            block.reserve(bytes: reserve)
+            return block
         }
+        return LineBlock(origin: origin, firstNumber: number, readAt: readAt, reservingBytes: reserve)
+    }
+
+    /// Returns a block from ``openBlock(for:origin:number:readAt:reserve:)`` with its new lines.
+    mutating func putBack(_ block: LineBlock, file: TailedFile) {
+        guard !block.isEmpty else { return }
+        count += block.count
+        runs.append(Run(file: file, generation: file.generation, block: block))
     }
 
     /// Removes the first `max` lines (or all) and the commits they complete.
-    mutating func take(_ max: Int) -> (lines: [RawLine], commits: [Commit]) {
-        let k = min(max, lines.count)
-        guard k > 0 else { return ([], []) }
+    mutating func take(_ max: Int) -> (batch: LineBatch, commits: [Commit]) {
+        var left = min(max, count)
+        guard left > 0 else { return ([], []) }
+        var blocks: [LineBlock] = []
         var commits: [Commit] = []
-        var start = 0
-        for run in runs {
-            if start >= k { break }
-            let end = min(run.upTo, k)
-            commits.append(Commit(file: run.file, generation: run.generation, streamID: run.streamID, offset: ends[end - 1]))
-            start = run.upTo
+        var whole = 0
+        for i in runs.indices {
+            if left == 0 { break }
+            let block: LineBlock
+            if runs[i].block.count <= left {
+                block = runs[i].block
+                whole += 1
+            } else {
+                // Split in place (no other reference to the buffer, so the head keeps it uncopied).
+                block = runs[i].block.removePrefix(left)
+            }
+            left -= block.count
+            count -= block.count
+            blocks.append(block)
+            commits.append(Commit(
+                file: runs[i].file, generation: runs[i].generation, streamID: block.origin.streamID, offset: block.positions.last!))
         }
-        let taken: [RawLine]
-        if k == lines.count {
-            // The common case: everything pending goes out; move the array instead of copying.
-            taken = lines
-            lines = []
-            lines.reserveCapacity(taken.count)
-            ends.removeAll(keepingCapacity: true)
-        } else if lines.count - k <= k {
-            // A read usually leaves a short tail past a full batch: copy the tail, not the batch.
-            var all = lines
-            lines = []
-            lines = Array(all[k...])
-            all.removeSubrange(k...)
-            taken = all
-            ends.removeFirst(k)
-        } else {
-            taken = Array(lines[0..<k])
-            lines.removeFirst(k)
-            ends.removeFirst(k)
-        }
-        runs = runs.compactMap { r in
-            r.upTo <= k ? nil : Run(file: r.file, generation: r.generation, streamID: r.streamID, upTo: r.upTo - k)
-        }
-        return (taken, commits)
+        runs.removeFirst(whole)
+        return (LineBatch(blocks: blocks), commits)
     }
 }

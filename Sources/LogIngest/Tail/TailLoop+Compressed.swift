@@ -174,7 +174,7 @@ extension TailLoop {
                 }
             }
             if n == 0 {
-                if let last = file.splitter.finish() { append(last, of: file, readAt: Date()) }
+                finishLines(of: file)
                 file.endOfData = file.readOffset
                 return .finished
             }
@@ -184,12 +184,8 @@ extension TailLoop {
                 file.readOffset += Int64(from)
             }
             if from < n {
-                let before = file.splitter.stats.lines
                 let readAt = Date()
-                readBuffer.withUnsafeBytes { raw in
-                    file.splitter.feed(UnsafeRawBufferPointer(rebasing: raw[from..<n])) { append($0, of: file, readAt: readAt) }
-                }
-                lines += file.splitter.stats.lines - before
+                lines += readBuffer.withUnsafeBytes { raw in frame(UnsafeRawBufferPointer(rebasing: raw[from..<n]), of: file, readAt: readAt) }
                 file.readOffset += Int64(n - from)
                 metrics.bytes.increment(by: n - from)
             }

@@ -76,7 +76,7 @@ extension TailLoop {
             if !file.hasMore, let deadline = file.drainDeadline, clock.now >= deadline {
                 _ = await readAvailable(file)
                 if !file.hasMore {
-                    if let last = file.splitter.finish() { append(last, of: file, readAt: Date()) }
+                    finishLines(of: file)
                     if let wd = file.watch { watcher?.remove(wd) }
                     draining.remove(at: index)
                     endStream(file)
@@ -115,12 +115,8 @@ extension TailLoop {
                 }
                 file.headChecked = max(file.headChecked, offset + Int64(to))
             }
-            let before = file.splitter.stats.lines
             let readAt = Date()
-            readBuffer.withUnsafeBytes { raw in
-                file.splitter.feed(UnsafeRawBufferPointer(rebasing: raw[0..<n])) { append($0, of: file, readAt: readAt) }
-            }
-            lines += file.splitter.stats.lines - before
+            lines += readBuffer.withUnsafeBytes { raw in frame(UnsafeRawBufferPointer(rebasing: raw[0..<n]), of: file, readAt: readAt) }
             file.readOffset += Int64(n)
             file.size = max(file.size, file.readOffset)
             metrics.bytes.increment(by: n)
@@ -129,14 +125,46 @@ extension TailLoop {
         return true
     }
 
-    /// Adds one framed line of `file` to the pending batch.
-    func append(_ line: LineSplitter.Line, of file: TailedFile, readAt: Date) {
-        if line.truncated { metrics.tooLongLines.increment() }
-        if line.invalidUTF8 { metrics.invalidUTF8Lines.increment() }
-        var raw = RawLine(origin: file.lineOrigin(source: config.sourceID), number: file.nextNumber, text: line.text, readAt: readAt)
-        raw.position = line.endOffset
-        file.nextNumber += 1
-        file.lastLineEnd = line.endOffset
-        pending.append(raw, end: line.endOffset, file: file)
+    /// Adds the lines that `feed` frames with `file`'s splitter to the pending batch, through
+    /// one block held as a local value (invalid UTF-8 repaired with U+FFFD, counted). Returns
+    /// the number of lines added.
+    func collect(
+        _ file: TailedFile, readAt: Date, reserve: Int,
+        _ feed: (inout LineSplitter, (LineSplitter.Span) -> Void) -> Void
+    ) -> Int {
+        let origin = file.lineOrigin(source: config.sourceID)
+        var block = pending.openBlock(for: file, origin: origin, number: file.nextNumber, readAt: readAt, reserve: reserve)
+        let before = block.count
+        var tooLong = 0
+        var invalid = 0
+        feed(&file.splitter) { line in
+            if line.truncated { tooLong += 1 }
+            if line.invalidUTF8 {
+                invalid += 1
+                var text = String(decoding: line.bytes, as: UTF8.self)
+                text.withUTF8 { block.append(UnsafeRawBufferPointer($0), position: line.endOffset) }
+            } else {
+                block.append(line.bytes, position: line.endOffset)
+            }
+        }
+        let added = block.count - before
+        if tooLong > 0 { metrics.tooLongLines.increment(by: tooLong) }
+        if invalid > 0 { metrics.invalidUTF8Lines.increment(by: invalid) }
+        if added > 0, let end = block.positions.last {
+            file.nextNumber += added
+            file.lastLineEnd = end
+        }
+        pending.putBack(block, file: file)
+        return added
+    }
+
+    /// Frames `chunk` (bytes of `file` just read) into the pending batch; returns the number of lines.
+    func frame(_ chunk: UnsafeRawBufferPointer, of file: TailedFile, readAt: Date) -> Int {
+        collect(file, readAt: readAt, reserve: chunk.count) { splitter, emit in splitter.frame(chunk, emit) }
+    }
+
+    /// Ends `file`'s stream: adds its unterminated last line, if any, to the pending batch.
+    func finishLines(of file: TailedFile) {
+        _ = collect(file, readAt: Date(), reserve: 0) { splitter, emit in splitter.finish(emit) }
     }
 }

@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// Lives inside the source's `run` task and is never shared.
 final class TailLoop {
     let config: TailConfig
-    let output: BoundedChannel<[RawLine]>
+    let output: BoundedChannel<LineBatch>
     let metrics: TailMetrics
     let logger: Logger
     let acks: Acknowledgements?
@@ -64,7 +64,7 @@ final class TailLoop {
     var nextPoll: ContinuousClock.Instant
 
     init(
-        config: TailConfig, output: BoundedChannel<[RawLine]>, metrics: TailMetrics, logger: Logger,
+        config: TailConfig, output: BoundedChannel<LineBatch>, metrics: TailMetrics, logger: Logger,
         acknowledgements: Acknowledgements?, now: @escaping @Sendable () -> Date
     ) {
         self.config = config

@@ -3,12 +3,15 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Follows files like Fluentd's `in_tail` and sends their lines downstream in batches.
+/// Follows files like Fluentd's `in_tail` and sends their lines downstream in batches of
+/// ``LineBlock``s (one buffer per run of lines of a stream, no allocation per line).
 ///
 /// - Discovery: ``TailConfig/paths`` are expanded (strftime, glob, excludes) at startup, every
 ///   ``TailConfig/refreshInterval`` and whenever inotify reports a directory change.
-/// - Streams: every line carries `RawLine.streamID` = `"<device>:<inode>:<generation>"` and
-///   `RawLine.position` = the byte offset just after it (decompressed bytes for `.gz`/`.zst`).
+/// - Streams: every block carries its stream id (`origin.streamID` =
+///   `"<device>:<inode>:<generation>"`) and each line's position (`positions`: the byte offset
+///   just after it, decompressed bytes for `.gz`/`.zst`); `RawLine`s made from a block have them
+///   as `streamID` and `position`.
 ///   The generation grows each time the file is found truncated or replaced in place, so
 ///   positions of different contents never share a stream.
 /// - Start position: a checkpoint (pos_file entry) with the same inode, an offset within the
@@ -35,7 +38,7 @@ import ServiceLifecycle
 ///   head; when reading started elsewhere (its end, a checkpoint) numbers count from 1 there.
 public final class TailSource: Service {
     public let config: TailConfig
-    private let output: BoundedChannel<[RawLine]>
+    private let output: BoundedChannel<LineBatch>
     private let metrics: TailMetrics
     private let logger: Logger
     private let acknowledgements: Acknowledgements?
@@ -43,7 +46,7 @@ public final class TailSource: Service {
 
     /// - Parameters:
     ///   - config: the source's settings (validated when `run` starts).
-    ///   - output: where batches of at most `config.batchLines` lines go.
+    ///   - output: where batches of at most `config.batchLines` lines go (as blocks).
     ///   - metrics: registry for the `faultmaven_source_*` families (label `source` = `sourceID`).
     ///   - logger: warnings for unreadable, binary or skipped files.
     ///   - acknowledgements: when given, checkpoints follow what the pipeline acknowledged
@@ -51,7 +54,7 @@ public final class TailSource: Service {
     ///     `position`, e.g. through `acknowledge(batch:)`) instead of what was sent.
     ///   - now: wall clock used for strftime fields in paths.
     public init(
-        config: TailConfig, output: BoundedChannel<[RawLine]>, metrics: MetricsRegistry, logger: Logger,
+        config: TailConfig, output: BoundedChannel<LineBatch>, metrics: MetricsRegistry, logger: Logger,
         acknowledgements: Acknowledgements? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.config = config
