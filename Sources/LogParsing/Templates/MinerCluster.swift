@@ -73,7 +73,7 @@ struct MinerCluster: Sendable {
                         case Kind.pattern where patternFits(i, message):
                             result.params += 1
                             continue
-                        case Kind.literal where frozen:
+                        case Kind.literal where frozen, Kind.pattern where frozen:
                             return false
                         default:
                             result.misses += 1
