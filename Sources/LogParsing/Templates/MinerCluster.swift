@@ -28,6 +28,9 @@ struct MinerCluster: Sendable {
     }
 
     let id: Int
+    /// The id reported for this template: its own, or that of the template it is a variant of (a
+    /// message of another length that differs only in a value group; see ``TokenAlignment``).
+    var groupID: Int
     private(set) var tokens: [String]
     private(set) var hashes: [UInt64]
     private(set) var kinds: [UInt8]
@@ -40,6 +43,7 @@ struct MinerCluster: Sendable {
 
     init(id: Int, tokens message: MessageTokens, sequence: Int, leaf: Int) {
         self.id = id
+        self.groupID = id
         let n = message.count
         tokens = (0..<n).map { message.masked($0) }
         hashes = message.tokens.map(\.hash)
