@@ -160,7 +160,7 @@ public struct TemplateMiner: Sendable {
     private func match(_ slot: Int, _ tokens: MessageTokens, isNew: Bool) -> TemplateMatch {
         TemplateMatch(
             id: slots[slot]!.groupID, template: slots[slot]!.template,
-            params: MinerCluster.params(of: tokens, kinds: slots[slot]!.kinds, patterns: slots[slot]!.patterns),
+            params: MinerCluster.params(of: tokens, kinds: slots[slot]!.kinds, patterns: slots[slot]!.paramPatterns),
             isNew: isNew)
     }
 
@@ -191,6 +191,9 @@ public struct TemplateMiner: Sendable {
 
     /// The most similar template in `leaf` that reaches the threshold, and the positions at which
     /// it must widen to take the message; ties go to the template with more wildcards, as in Drain.
+    /// A message that fits a template without widening it joins it even below the threshold when
+    /// they share a token or a pattern (a widened template such as `<*> cache: <*>` keeps taking
+    /// its messages instead of spawning a new template for each).
     private func bestSlot(in leaf: Int, for tokens: MessageTokens) -> (slot: Int, misses: Int)? {
         let n = tokens.count
         guard n > 0 else { return tree.slots(at: leaf).first.map { ($0, 0) } }
@@ -208,13 +211,15 @@ public struct TemplateMiner: Sendable {
                 guard
                     let score = cluster.similarity(
                         to: tokens, allowedMisses: n - floor, frozen: uses[slot] >= freezeAfter),
-                    score.equal >= needed
+                    score.equal + score.renamed >= needed
+                        || (score.misses == 0 && score.equal + score.renamed + score.patternFits > 0)
                 else { continue }
-                if score.equal > bestEqual || (score.equal == bestEqual && score.params > bestParams) {
+                let shared = score.equal + score.renamed
+                if shared > bestEqual || (shared == bestEqual && score.params > bestParams) {
                     best = slot
-                    bestEqual = score.equal
+                    bestEqual = shared
                     bestParams = score.params
-                    bestMisses = score.misses
+                    bestMisses = score.misses + score.renamed
                 }
             }
             }
