@@ -97,7 +97,9 @@ struct MinerCluster: Sendable {
                                 result.renamed += 1
                                 continue
                             }
-                            if frozen && kind[i] != Kind.numberedLiteral { return false }
+                            if frozen && (kind[i] == Kind.literal || (kind[i] == Kind.pattern && patterns[i]?.isNamed == true)) {
+                                return false
+                            }
                             result.misses += 1
                             if result.misses > allowedMisses { return false }
                         }

@@ -191,9 +191,12 @@ public struct TemplateMiner: Sendable {
 
     /// The most similar template in `leaf` that reaches the threshold, and the positions at which
     /// it must widen to take the message; ties go to the template with more wildcards, as in Drain.
-    /// A message that fits a template without widening it joins it even below the threshold when
-    /// they share a token or a pattern (a widened template such as `<*> cache: <*>` keeps taking
-    /// its messages instead of spawning a new template for each).
+    /// A message that fits the template everywhere (no literal differs) also counts the tokens
+    /// that fit a pattern (`L<*>`, `node-<*>`) or are a renumbered name (`L8` for `L2`) as shared,
+    /// since their literal text matched; a bare `<*>` never counts. So a template whose numbered
+    /// names widened (`L<*> cache: <*>`) keeps taking its messages, while names and patterns do not
+    /// help a message that differs elsewhere reach the threshold, and a template widened to mostly
+    /// bare wildcards does not swallow every message of its length.
     private func bestSlot(in leaf: Int, for tokens: MessageTokens) -> (slot: Int, misses: Int)? {
         let n = tokens.count
         guard n > 0 else { return tree.slots(at: leaf).first.map { ($0, 0) } }
@@ -211,10 +214,10 @@ public struct TemplateMiner: Sendable {
                 guard
                     let score = cluster.similarity(
                         to: tokens, allowedMisses: n - floor, frozen: uses[slot] >= freezeAfter),
-                    score.equal + score.renamed >= needed
-                        || (score.misses == 0 && score.equal + score.renamed + score.patternFits > 0)
+                    score.equal >= needed
+                        || (score.misses == 0 && score.equal + score.renamed + score.patternFits >= needed)
                 else { continue }
-                let shared = score.equal + score.renamed
+                let shared = score.misses == 0 ? score.equal + score.renamed + score.patternFits : score.equal
                 if shared > bestEqual || (shared == bestEqual && score.params > bestParams) {
                     best = slot
                     bestEqual = shared
