@@ -5,30 +5,62 @@ import Testing
 
 @Suite("Template miner accuracy on loghub-2k")
 struct LoghubAccuracyTests {
-    /// Measured with the default configuration: GA 0.915, PA 0.807 (average of 16 systems).
-    static let minimumGA = 0.91
+    /// Measured with the default configuration (2026-11-25): average GA 0.949, PA 0.811; lowest
+    /// set GA 0.809 (Linux). Raw-line path (auto format detection + miner): see `rawPath`.
+    static let minimumGA = 0.94
     static let minimumPA = 0.80
+    static let minimumSetGA = 0.80
+    /// Raw-line path measured at average GA 0.744, PA 0.463: it is bounded by format detection
+    /// (seven of the 16 files' headers are not recognised and stay in the message).
+    static let minimumRawGA = 0.72
+    static let minimumRawPA = 0.44
 
-    @Test("average grouping and parsing accuracy stay above the regression floor")
+    @Test("average grouping and parsing accuracy stay above the regression floor, every set above its floor")
     func accuracy() throws {
+        guard let datasets = try Self.datasets() else { return }
+        let scores = datasets.map { LoghubScoring.score($0) }
+        let (ga, pa, table) = Self.summary(scores)
+        print("loghub-2k, Content column:\n\(table)")
+        #expect(ga >= Self.minimumGA, "average GA \(ga)\n\(table)")
+        #expect(pa >= Self.minimumPA, "average PA \(pa)\n\(table)")
+        for score in scores {
+            #expect(score.groupingAccuracy >= Self.minimumSetGA, "\(score.system) GA \(score.groupingAccuracy)")
+        }
+    }
+
+    @Test("the raw-line path (auto format detection, then the miner) stays above its floor")
+    func rawPath() throws {
+        guard let datasets = try Self.datasets() else { return }
+        let scores = try datasets.map { try LoghubScoring.scoreRaw($0) }
+        let (ga, pa, table) = Self.summary(scores)
+        print("loghub-2k, raw lines:\n\(table)")
+        #expect(ga >= Self.minimumRawGA, "average GA \(ga)\n\(table)")
+        #expect(pa >= Self.minimumRawPA, "average PA \(pa)\n\(table)")
+    }
+
+    /// The 16 datasets, or `nil` (with a recorded issue) when the data is missing.
+    static func datasets() throws -> [LoghubScoring.Dataset]? {
         let root = LoghubScoring.dataRoot(testFile: #filePath)
         guard FileManager.default.fileExists(atPath: root.path) else {
             Issue.record("loghub-2k data not found at \(root.path); accuracy not checked")
-            return
+            return nil
         }
-        var scores: [LoghubScoring.Score] = []
-        for system in LoghubScoring.systems {
+        return try LoghubScoring.systems.map { system in
             let dataset = try LoghubScoring.load(system, root: root)
             #expect(dataset.contents.count == 2000, "\(system) should have 2000 messages")
-            scores.append(LoghubScoring.score(dataset))
+            #expect(dataset.rawLines.count == 2000, "\(system) should have 2000 raw lines")
+            return dataset
         }
+    }
+
+    static func summary(_ scores: [LoghubScoring.Score]) -> (ga: Double, pa: Double, table: String) {
         let ga = scores.map(\.groupingAccuracy).reduce(0, +) / Double(scores.count)
         let pa = scores.map(\.parsingAccuracy).reduce(0, +) / Double(scores.count)
-        let table = scores.map {
-            "\($0.system): GA \(String(format: "%.3f", $0.groupingAccuracy)) PA \(String(format: "%.3f", $0.parsingAccuracy))"
+        let rows = scores.map {
+            "\($0.system): GA \(String(format: "%.3f", $0.groupingAccuracy)) PA \(String(format: "%.3f", $0.parsingAccuracy)) templates \($0.templates)"
         }
-        #expect(ga >= Self.minimumGA, "average GA \(ga)\n\(table.joined(separator: "\n"))")
-        #expect(pa >= Self.minimumPA, "average PA \(pa)\n\(table.joined(separator: "\n"))")
+        let table = (rows + ["average: GA \(String(format: "%.3f", ga)) PA \(String(format: "%.3f", pa))"]).joined(separator: "\n")
+        return (ga, pa, table)
     }
 
     @Test("the CSV reader handles quotes, embedded commas, doubled quotes and CRLF")

@@ -10,11 +10,13 @@ enum LoghubScoring {
         "OpenStack", "Proxifier", "Spark", "Thunderbird", "Windows", "Zookeeper",
     ]
 
-    /// One system's messages (`Content`) and ground-truth templates (`EventTemplate`), in order.
+    /// One system's messages (`Content`), ground-truth templates (`EventTemplate`) and raw `.log`
+    /// lines, in order.
     struct Dataset {
         var system: String
         var contents: [String]
         var truth: [String]
+        var rawLines: [String] = []
     }
 
     /// Accuracy of one run.
@@ -44,6 +46,12 @@ enum LoghubScoring {
             dataset.contents.append(row[content])
             dataset.truth.append(row[template])
         }
+        let log = try Data(contentsOf: root.appendingPathComponent("\(system)/\(system)_2k.log"))
+        // "\r\n" is one Character in Swift, so CRLF and LF both end a line here.
+        dataset.rawLines = String(decoding: log, as: UTF8.self)
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
+        if dataset.rawLines.last?.isEmpty == true { dataset.rawLines.removeLast() }
         return dataset
     }
 
@@ -99,6 +107,40 @@ enum LoghubScoring {
             system: dataset.system,
             groupingAccuracy: groupingAccuracy(predicted: ids, truth: dataset.truth),
             parsingAccuracy: parsingAccuracy(predicted: predicted, truth: dataset.truth),
+            templates: miner.count)
+    }
+
+    /// The product path: the raw `.log` lines through one `EventParser(type: auto)` (format
+    /// detection, header parsing) and each event's message into a fresh miner. Every line gets the
+    /// template of the event it belongs to (a joined multi-line event gives all its lines one id).
+    static func scoreRaw(_ dataset: Dataset, config: TemplateMinerConfig = TemplateMinerConfig()) throws -> Score {
+        var parser = try EventParser(
+            config: ParserConfig(type: .auto), referenceDate: Date(timeIntervalSince1970: 1_735_689_600))
+        var miner = TemplateMiner(config: config)
+        var ids = [Int](repeating: 0, count: dataset.rawLines.count)
+        var events: [ParsedEvent] = []
+        func assign() {
+            for event in events {
+                let id = miner.add(event.message).id
+                for line in event.firstLine..<(event.firstLine + max(event.lineCount, 1)) where ids.indices.contains(line - 1) {
+                    ids[line - 1] = id
+                }
+            }
+            events.removeAll(keepingCapacity: true)
+        }
+        for (index, line) in dataset.rawLines.enumerated() {
+            parser.feed(line, number: index + 1, into: &events)
+            assign()
+        }
+        parser.flush(into: &events)
+        assign()
+        var finalTemplate: [Int: String] = [:]
+        for info in miner.templates { finalTemplate[info.id] = info.template }
+        let truth = Array(dataset.truth.prefix(ids.count))
+        return Score(
+            system: dataset.system,
+            groupingAccuracy: groupingAccuracy(predicted: Array(ids.prefix(truth.count)), truth: truth),
+            parsingAccuracy: parsingAccuracy(predicted: ids.prefix(truth.count).map { finalTemplate[$0] ?? "" }, truth: truth),
             templates: miner.count)
     }
 

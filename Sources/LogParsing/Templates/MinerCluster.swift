@@ -23,16 +23,30 @@ struct MinerCluster: Sendable {
         var equal: Int
         /// Positions where a wildcard or pattern took the message's token.
         var params: Int
+        /// Positions where a pattern (literal text around wildcards) took the message's token.
+        var patternFits = 0
         /// Positions that differ (the template must widen to take the message).
         var misses: Int
+        /// Positions where a numbered name differs only in its numbers (`sda7` / `sda2`): they
+        /// count as shared for the threshold, and the template widens there.
+        var renamed = 0
     }
 
     let id: Int
+    /// The id reported for this template: its own, or that of the template it is a variant of (a
+    /// message of another length that differs only in a value group; see ``TokenAlignment``).
+    var groupID: Int
     private(set) var tokens: [String]
     private(set) var hashes: [UInt64]
     private(set) var kinds: [UInt8]
     /// The pattern at each `Kind.pattern` position (`nil` elsewhere); empty when there is none.
     private(set) var patterns: [WildcardPattern?]
+    /// The patterns that cut a message token into parameters: those of the template's text, which
+    /// differ from `patterns` where a renumbered name (`sda<*>`) is shown canonically (`<*>`).
+    private(set) var paramPatterns: [WildcardPattern?]
+    /// The shape (``TokenHash/shape(_:)``) at each position whose token holds a digit outside
+    /// wildcards (0 elsewhere): a message token of the same shape is the same name renumbered.
+    private(set) var shapes: [UInt64]
     /// Tokens joined by single spaces; rebuilt only when a token changes.
     private(set) var template: String
     let firstSequence: Int
@@ -40,16 +54,20 @@ struct MinerCluster: Sendable {
 
     init(id: Int, tokens message: MessageTokens, sequence: Int, leaf: Int) {
         self.id = id
+        self.groupID = id
         let n = message.count
         tokens = (0..<n).map { message.masked($0) }
         hashes = message.tokens.map(\.hash)
         kinds = []
         patterns = []
-        template = tokens.joined(separator: " ")
+        paramPatterns = []
+        shapes = Array(repeating: 0, count: n)
+        template = ""
         firstSequence = sequence
         self.leaf = leaf
         kinds = Array(repeating: Kind.literal, count: n)
         for i in 0..<n { setKind(at: i) }
+        rebuildTemplate()
     }
 
     /// How well `message` fits, or `nil` once more than `allowedMisses` positions neither equal nor
@@ -72,10 +90,16 @@ struct MinerCluster: Sendable {
                             continue
                         case Kind.pattern where patternFits(i, message):
                             result.params += 1
+                            result.patternFits += 1
                             continue
-                        case Kind.literal where frozen:
-                            return false
                         default:
+                            if shapes[i] != 0 && message.withMasked(i, TokenHash.shape) == shapes[i] {
+                                result.renamed += 1
+                                continue
+                            }
+                            if frozen && (kind[i] == Kind.literal || (kind[i] == Kind.pattern && patterns[i]?.isNamed == true)) {
+                                return false
+                            }
                             result.misses += 1
                             if result.misses > allowedMisses { return false }
                         }
@@ -156,7 +180,12 @@ struct MinerCluster: Sendable {
         setKind(at: i)
     }
 
-    mutating func rebuildTemplate() { template = tokens.joined(separator: " ") }
+    /// Joins the tokens, patterns in their canonical form (`sda<*>` is matched as such but shown as
+    /// `<*>`, following the loghub-2.0 conventions the masker uses).
+    mutating func rebuildTemplate() {
+        template = tokens.indices.map { kinds[$0] == Kind.pattern ? TokenMasker.canonical(tokens[$0]) : tokens[$0] }
+            .joined(separator: " ")
+    }
 
     /// The message's values at the wildcards of a template with these `kinds` and `patterns`.
     static func params(of message: MessageTokens, kinds: [UInt8], patterns: [WildcardPattern?]) -> [String] {
@@ -183,13 +212,22 @@ struct MinerCluster: Sendable {
         if token == TokenMasker.wildcard {
             kinds[i] = Kind.wildcard
         } else if let pattern = WildcardPattern(token) {
-            if patterns.isEmpty { patterns = Array(repeating: nil, count: tokens.count) }
+            if patterns.isEmpty {
+                patterns = Array(repeating: nil, count: tokens.count)
+                paramPatterns = patterns
+            }
             patterns[i] = pattern
+            let shown = TokenMasker.canonical(token)
+            paramPatterns[i] = shown == token ? pattern : WildcardPattern(shown)
             kinds[i] = Kind.pattern
-            return
         } else {
             kinds[i] = token.utf8.contains(where: TokenMasker.isDigit) ? Kind.numberedLiteral : Kind.literal
         }
-        if !patterns.isEmpty { patterns[i] = nil }
+        shapes[i] = token.utf8.contains(where: TokenMasker.isDigit) ? TokenHash.shape(token.utf8) : 0
+        if kinds[i] == Kind.pattern { return }
+        if !patterns.isEmpty {
+            patterns[i] = nil
+            paramPatterns[i] = nil
+        }
     }
 }

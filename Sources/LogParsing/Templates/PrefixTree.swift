@@ -79,8 +79,23 @@ struct PrefixTree: Sendable {
     /// The leaves below the token-count node for `count`, except `excluding`.
     func leaves(count: Int, excluding: Int?) -> [Int] {
         guard let top = nodes[Self.rootIndex].children[count] else { return [] }
+        return leaves(below: [top], excluding: excluding)
+    }
+
+    /// The leaves for `count` tokens where templates whose first token has `hash` (and `variable`
+    /// flag) can be: below that token's child and the wildcard child of the token-count node.
+    func leaves(count: Int, firstToken hash: UInt64, variable: Bool) -> [Int] {
+        guard let top = nodes[Self.rootIndex].children[count] else { return [] }
+        guard depth > 0 else { return leaves(below: [top], excluding: nil) }
+        var starts: [Int] = []
+        if !variable, let exact = nodes[top].children[Int(truncatingIfNeeded: hash)] { starts.append(exact) }
+        if nodes[top].wildcardChild != Self.none { starts.append(nodes[top].wildcardChild) }
+        return leaves(below: starts, excluding: nil)
+    }
+
+    private func leaves(below starts: [Int], excluding: Int?) -> [Int] {
         var result: [Int] = []
-        var stack = [top]
+        var stack = starts
         while let node = stack.popLast() {
             let n = nodes[node]
             if !n.slots.isEmpty && node != excluding { result.append(node) }

@@ -6,7 +6,10 @@
 /// joins the most similar one when at least ``TemplateMinerConfig/similarityThreshold`` of the
 /// tokens agree, widening differing tokens to `<*>`. A message that finds no template in its leaf
 /// may still join one on another path when it differs from it only in leading compound names
-/// (`com.apple.A:` / `com.apple.B:`); otherwise it starts a new template.
+/// (`com.apple.A:` / `com.apple.B:`). Otherwise it starts a new template, which keeps the id of a
+/// template of another length when the two differ only in a group of values present in one of them
+/// (``TemplateMinerConfig/maxVariantTokens``, ``TokenAlignment``): such variants share one id and
+/// are listed once in ``templates``.
 ///
 /// Cutting and masking work on the message's UTF-8 bytes in a buffer the miner reuses, tokens are
 /// compared by 64-bit hashes, and a template's text is rebuilt only when it widens, so a message
@@ -68,8 +71,34 @@ public struct TemplateMiner: Sendable {
             touch(slot)
             return match(slot, tokens, isNew: false)
         }
+        let group = slotOfVariant(tokens).map { slots[$0]!.groupID }
         let slot = insert(tokens)
-        return match(slot, tokens, isNew: true)
+        guard let group else { return match(slot, tokens, isNew: true) }
+        slots[slot]!.groupID = group
+        return match(slot, tokens, isNew: false)
+    }
+
+    /// The most used template of another length (by at most ``TemplateMinerConfig/maxVariantTokens``
+    /// tokens) of which `tokens` is a variant. Searched only when a message starts a new template.
+    private func slotOfVariant(_ tokens: MessageTokens) -> Int? {
+        let n = tokens.count
+        let spread = config.maxVariantTokens
+        guard spread > 0, n > 0, n <= TokenAlignment.maxTokens else { return nil }
+        var best: Int?
+        var bestUses = 0
+        for length in max(1, n - spread)...(n + spread) where length != n {
+            let needed = max(2, Int((config.similarityThreshold * Double(min(n, length))).rounded(.up)))
+            for leaf in tree.leaves(count: length, firstToken: tokens.hash(0), variable: tokens.tokens[0].variable) {
+                for slot in tree.slots(at: leaf) where uses[slot] > bestUses {
+                    guard let cluster = slots[slot], cluster.hashes[0] == tokens.hash(0),
+                        TokenAlignment(cluster, tokens).isVariant(needed: needed)
+                    else { continue }
+                    best = slot
+                    bestUses = uses[slot]
+                }
+            }
+        }
+        return best
     }
 
     /// A template that `tokens` fits in every position but the leading ones the tree routes by, so
@@ -120,29 +149,54 @@ public struct TemplateMiner: Sendable {
         if let leaf = tree.findLeaf(tokens), let (slot, _) = bestSlot(in: leaf, for: tokens) {
             return match(slot, tokens, isNew: false)
         }
-        return slotDifferingInRoute(tokens).map { match($0, tokens, isNew: false) }
+        if let slot = slotDifferingInRoute(tokens) { return match(slot, tokens, isNew: false) }
+        return slotOfVariant(tokens).map { slot in
+            TemplateMatch(
+                id: slots[slot]!.groupID, template: slots[slot]!.template,
+                params: tokens.tokens.indices.filter { tokens.tokens[$0].variable }.map { tokens.raw($0) }, isNew: false)
+        }
     }
 
     private func match(_ slot: Int, _ tokens: MessageTokens, isNew: Bool) -> TemplateMatch {
         TemplateMatch(
-            id: slots[slot]!.id, template: slots[slot]!.template,
-            params: MinerCluster.params(of: tokens, kinds: slots[slot]!.kinds, patterns: slots[slot]!.patterns),
+            id: slots[slot]!.groupID, template: slots[slot]!.template,
+            params: MinerCluster.params(of: tokens, kinds: slots[slot]!.kinds, patterns: slots[slot]!.paramPatterns),
             isNew: isNew)
     }
 
-    /// The live templates, in id order.
+    /// The live templates, in id order. Variants of one template (see ``add(_:)``) are listed once,
+    /// with their counts summed and the text of the most used one.
     public var templates: [TemplateInfo] {
-        slots.indices.compactMap { slot in
-            slots[slot].map {
-                TemplateInfo(
-                    id: $0.id, template: $0.template, count: uses[slot], firstSequence: $0.firstSequence,
-                    lastSequence: lastSequence[slot])
+        var byID: [Int: (info: TemplateInfo, uses: Int)] = [:]
+        for slot in slots.indices {
+            guard let cluster = slots[slot] else { continue }
+            let own = TemplateInfo(
+                id: cluster.groupID, template: cluster.template, count: uses[slot],
+                firstSequence: cluster.firstSequence, lastSequence: lastSequence[slot])
+            guard var entry = byID[cluster.groupID] else {
+                byID[cluster.groupID] = (own, uses[slot])
+                continue
             }
-        }.sorted { $0.id < $1.id }
+            if uses[slot] > entry.uses {
+                entry.info.template = own.template
+                entry.uses = uses[slot]
+            }
+            entry.info.count += own.count
+            entry.info.firstSequence = min(entry.info.firstSequence, own.firstSequence)
+            entry.info.lastSequence = max(entry.info.lastSequence, own.lastSequence)
+            byID[cluster.groupID] = entry
+        }
+        return byID.values.map(\.info).sorted { $0.id < $1.id }
     }
 
     /// The most similar template in `leaf` that reaches the threshold, and the positions at which
     /// it must widen to take the message; ties go to the template with more wildcards, as in Drain.
+    /// A message that fits the template everywhere (no literal differs) also counts the tokens
+    /// that fit a pattern (`L<*>`, `node-<*>`) or are a renumbered name (`L8` for `L2`) as shared,
+    /// since their literal text matched; a bare `<*>` never counts. So a template whose numbered
+    /// names widened (`L<*> cache: <*>`) keeps taking its messages, while names and patterns do not
+    /// help a message that differs elsewhere reach the threshold, and a template widened to mostly
+    /// bare wildcards does not swallow every message of its length.
     private func bestSlot(in leaf: Int, for tokens: MessageTokens) -> (slot: Int, misses: Int)? {
         let n = tokens.count
         guard n > 0 else { return tree.slots(at: leaf).first.map { ($0, 0) } }
@@ -161,12 +215,14 @@ public struct TemplateMiner: Sendable {
                     let score = cluster.similarity(
                         to: tokens, allowedMisses: n - floor, frozen: uses[slot] >= freezeAfter),
                     score.equal >= needed
+                        || (score.misses == 0 && score.equal + score.renamed + score.patternFits >= needed)
                 else { continue }
-                if score.equal > bestEqual || (score.equal == bestEqual && score.params > bestParams) {
+                let shared = score.misses == 0 ? score.equal + score.renamed + score.patternFits : score.equal
+                if shared > bestEqual || (shared == bestEqual && score.params > bestParams) {
                     best = slot
-                    bestEqual = score.equal
+                    bestEqual = shared
                     bestParams = score.params
-                    bestMisses = score.misses
+                    bestMisses = score.misses + score.renamed
                 }
             }
             }

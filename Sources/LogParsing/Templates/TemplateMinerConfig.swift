@@ -24,6 +24,9 @@ public struct TemplateMinerConfig: Sendable, Hashable {
     public var maxTokens: Int
     /// Replace values (numbers, hex, IPs, UUIDs, paths, booleans) with `<*>` before grouping.
     public var masking: Bool
+    /// Tokens by which a message may be longer or shorter than a template and still be its variant
+    /// (an optional group of values such as `(1.16 KB)`); 0 keeps templates of different lengths apart.
+    public var maxVariantTokens: Int
 
     /// Creates a configuration; out-of-range values are clamped to the nearest sensible value.
     public init(
@@ -34,7 +37,8 @@ public struct TemplateMinerConfig: Sendable, Hashable {
         maxClustersPerLeaf: Int = 128,
         freezeAfter: Int = 8,
         maxTokens: Int = 128,
-        masking: Bool = true
+        masking: Bool = true,
+        maxVariantTokens: Int = 4
     ) {
         self.similarityThreshold = similarityThreshold.isNaN ? 0.5 : min(max(similarityThreshold, 0), 1)
         self.depth = max(depth, 0)
@@ -44,5 +48,6 @@ public struct TemplateMinerConfig: Sendable, Hashable {
         self.freezeAfter = max(freezeAfter, 1)
         self.maxTokens = max(maxTokens, 1)
         self.masking = masking
+        self.maxVariantTokens = max(maxVariantTokens, 0)
     }
 }

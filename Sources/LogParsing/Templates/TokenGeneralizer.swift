@@ -5,6 +5,7 @@ enum TokenGeneralizer {
     static func generalize(_ a: String, _ b: String) -> String {
         if a == b { return a }
         if a == TokenMasker.wildcard || b == TokenMasker.wildcard { return TokenMasker.wildcard }
+        if let renumbered = renumbered(a, b) { return renumbered }
         let left = Split(Array(a.utf8), TokenMasker.isStructuralDelimiter)
         let right = Split(Array(b.utf8), TokenMasker.isStructuralDelimiter)
         guard left.delimiters == right.delimiters else { return TokenMasker.wildcard }
@@ -32,6 +33,24 @@ enum TokenGeneralizer {
             }
         }
         TokenMasker.canonicalize(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Two numbered names that differ only in their numbers (`sda4` / `sda7`, `r00=<*>` /
+    /// `r27=<*>`) give the name with `<*>` for each number (`sda<*>`, `r<*>=<*>`), so the template
+    /// keeps saying which name varies; `nil` for other pairs.
+    private static func renumbered(_ a: String, _ b: String) -> String? {
+        guard a.utf8.contains(where: TokenMasker.isDigit), TokenHash.shape(a.utf8) == TokenHash.shape(b.utf8) else {
+            return nil
+        }
+        var out: [UInt8] = []
+        var inDigits = false
+        for c in a.utf8 {
+            let digit = TokenMasker.isDigit(c)
+            if digit && !inDigits { out.append(contentsOf: TokenMasker.wildcardBytes) }
+            if !digit { out.append(c) }
+            inDigits = digit
+        }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -39,6 +39,21 @@ enum TokenHash {
         return bytes.withUnsafeBufferPointer { of($0.baseAddress!, 0, n) }
     }
 
+    /// Hash of a token's shape: its bytes with every run of digits read as one `0`, so that
+    /// numbered names that differ only in their numbers (`an14` / `an121`, `sda7` / `sda2`,
+    /// `r00=<*>` / `r27=<*>`) have the same shape.
+    static func shape<C: Collection<UInt8>>(_ token: C) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var inDigits = false
+        for c in token {
+            let digit = TokenMasker.isDigit(c)
+            if digit && inDigits { continue }
+            inDigits = digit
+            h = (h ^ UInt64(digit ? 0x30 : c)) &* 0x100_0000_01B3
+        }
+        return h
+    }
+
     /// Hash of `<*>`.
     static let wildcard = of(TokenMasker.wildcard)
 }

@@ -225,6 +225,14 @@ enum TokenMasker {
         return true
     }
 
+    /// `token` with the word-glued-to-wildcard and consecutive-wildcard rules applied
+    /// (`sda<*>` gives `<*>`, `r<*>=<*>` gives `<*>=<*>`).
+    static func canonical(_ token: String) -> String {
+        var bytes = Array(token.utf8)
+        canonicalize(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Applies the word-glued-to-wildcard and consecutive-wildcard rules in place.
     static func canonicalize(_ out: inout [UInt8]) {
         let length = out.withUnsafeMutableBufferPointer { canonicalize($0) }

@@ -3,6 +3,10 @@
 struct WildcardPattern: Sendable, Hashable {
     /// Literal pieces around the wildcards: one more than the number of wildcards.
     let literals: [[UInt8]]
+    /// Whether the literal text holds a letter and no digit (`(uid=<*>)`, `node-<*>`): words that
+    /// name what the values are, unlike punctuation between values (`<*>:<*>`, `<*>/<*>`) or
+    /// numbered names that may vary themselves (`<*>-M0-<*>`).
+    let isNamed: Bool
 
     /// The pattern of `token`, or `nil` when it holds no wildcard.
     init?(_ token: String) {
@@ -23,6 +27,9 @@ struct WildcardPattern: Sendable, Hashable {
         guard !pieces.isEmpty else { return nil }
         pieces.append(current)
         literals = pieces
+        isNamed =
+            pieces.contains { $0.contains { ($0 | 0x20) &- 0x61 < 26 } }
+            && !pieces.contains { $0.contains(where: TokenMasker.isDigit) }
     }
 
     /// Whether the bytes fit the pattern: the first and last literals anchored at the ends, the
