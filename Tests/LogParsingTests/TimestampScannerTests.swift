@@ -49,6 +49,15 @@ import Testing
         #expect(klog.withBytes { TimestampScanner.prefix($0, 0, ctx) } == nil)
     }
 
+    /// `:mmm` milliseconds after the clock, also unpadded (`:6` is 6 ms): the whole field is the
+    /// timestamp's, so what follows starts right after it.
+    @Test(arguments: [("20260302-08:00:00:606|Step", 606), ("20260302-08:00:00:61|Step", 61), ("20260302-08:00:00:6|Step", 6)])
+    func colonMillisecondsUnpadded(_ line: String, _ ms: Int) {
+        let r = line.withBytes { TimestampScanner.prefix($0, 0, ctx) }
+        #expect(ParserTestSupport.same(r?.date, utc(2026, 3, 2, 8, 0, 0, nanos: ms * 1_000_000)), "\(line)")
+        #expect(r?.end == line.utf8.count - "|Step".utf8.count, "\(line)")
+    }
+
     @Test func yearlessSyslogInJanuaryMeansLastDecember() {
         let jan = TimeContext(referenceDate: utc(2026, 1, 1, 0, 30), zone: .fixed(0))
         #expect(TimestampScanner.value("Dec 31 23:59:00", jan) == utc(2025, 12, 31, 23, 59))

@@ -183,7 +183,7 @@ enum TimestampScanner {
 
     typealias Clock = (h: Int, m: Int, s: Int, nanos: Int, end: Int)
 
-    /// `hh:mm:ss` with an optional `.`/`,` fraction (or `:mmm` milliseconds), or `hhmmss` when `compact`.
+    /// `hh:mm:ss` with an optional `.`/`,` fraction (or `:m`…`:mmm` milliseconds), or `hhmmss` when `compact`.
     @inline(__always)
     static func clock(_ b: Bytes, _ i: Int, compact: Bool) -> Clock? {
         var j = i
@@ -206,7 +206,13 @@ enum TimestampScanner {
         var nanos = 0
         if j + 1 < b.count, b[j] == 0x2E || b[j] == 0x2C || b[j] == ASCII.colon {
             let run = ASCII.digitRun(b, j + 1)
-            if run > 0, b[j] != ASCII.colon || run == 3 {
+            if b[j] == ASCII.colon {
+                // `:mmm` is a count of milliseconds, written unpadded by some loggers (`:6`, `:61`).
+                if (1...3).contains(run), let ms = ASCII.digits(b, j + 1, run) {
+                    nanos = ms * 1_000_000
+                    j += 1 + run
+                }
+            } else if run > 0 {
                 nanos = TimeFields.nanos(b, j + 1, run)
                 j += 1 + run
             }
