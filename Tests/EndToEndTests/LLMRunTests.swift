@@ -19,27 +19,35 @@ import Testing
         return .eventStream([chunk(String(text.prefix(20))), chunk(String(text.dropFirst(20))), "data: [DONE]\n\n"])
     }
 
-    /// fluent.conf: tail `dir`/logs/*.log from the head, the query port on `port`, state in
-    /// `dir`/state, and an OpenAI-compatible model at `model` (no retries).
+    /// `RunTests.config` with an OpenAI-compatible model at `model` (no retries).
     static func config(_ dir: TempDir, port: Int, model: String) -> String {
-        """
-        <source>
-          @type tail
-          path \(dir.path)/logs/*.log
-          read_from_head true
-        </source>
-        <faultmaven>
-          port \(port)
-          state_dir \(dir.path)/state
-          <llm>
-            provider openai
-            base_url \(model)/v1
-            model fake-model
-            max_retries 0
-          </llm>
-        </faultmaven>
+        RunTests.config(dir, port: port, faultmaven: """
+              <llm>
+                provider openai
+                base_url \(model)/v1
+                model fake-model
+                max_retries 0
+              </llm>
 
-        """
+            """)
+    }
+
+    /// An agent on `dir` (one INFO line in `dir`/logs/app.log, `config` above) whose model is a
+    /// loopback server streaming `answer`, once its query port answers. Stop both when done.
+    static func startWithFakeModel(_ dir: TempDir, answer: String) async throws -> (model: LoopbackHTTPServer, agent: Process, base: String) {
+        let model = try LoopbackHTTPServer { _ in sse(answer) }
+        let port = RunTests.freePort()
+        do {
+            try FileManager.default.createDirectory(atPath: dir.path + "/logs", withIntermediateDirectories: true)
+            try RunTests.append(dir.path + "/logs/app.log", ["2026-03-02 08:00:00,000 INFO app: started"])
+            let agent = try RunTests.startAgent(dir, config: config(dir, port: port, model: model.baseURL))
+            let base = "http://127.0.0.1:\(port)"
+            _ = try await RunTests.waitFor("the query port") { try await RunTests.curl([base + "/api/status"]).0 == 200 }
+            return (model, agent, base)
+        } catch {
+            model.stop()
+            throw error
+        }
     }
 
     static func ask(_ base: String, _ body: String) async throws -> [String: Any] {

@@ -84,15 +84,7 @@ import Testing
             "2026-03-02 08:00:00,000 INFO app.http: GET /health 200",
             "2026-03-02 08:00:01,000 ERROR app.db: connect to db-1:5432 failed: connection refused",
         ])
-        let agent = try RunTests.startAgent(dir, config: """
-            <source>
-              @type tail
-              path \(dir.path)/logs/*.log
-              read_from_head true
-            </source>
-            <faultmaven>
-              port \(port)
-              state_dir \(dir.path)/state
+        let agent = try RunTests.startAgent(dir, config: RunTests.config(dir, port: port, faultmaven: """
               <llm>
                 provider openai
                 base_url \(llama)/v1
@@ -105,9 +97,8 @@ import Testing
                 max_retries 0
                 incident_summaries false
               </llm>
-            </faultmaven>
 
-            """)
+            """))
         defer { if agent.isRunning { agent.terminate() } }
         let base = "http://127.0.0.1:\(port)"
         _ = try await RunTests.waitFor("the agent to publish the error line") {

@@ -64,6 +64,23 @@ import Testing
         try h.close()
     }
 
+    /// fluent.conf: tail `dir`/logs/*.log from the head, the query port on `port`, state in
+    /// `dir`/state, and `faultmaven` (lines indented for the `<faultmaven>` section) after them.
+    static func config(_ dir: TempDir, port: Int, faultmaven extra: String = "") -> String {
+        """
+        <source>
+          @type tail
+          path \(dir.path)/logs/*.log
+          read_from_head true
+        </source>
+        <faultmaven>
+          port \(port)
+          state_dir \(dir.path)/state
+        \(extra)</faultmaven>
+
+        """
+    }
+
     /// Starts `faultmaven run` with `config`; stdout/stderr go to files in `dir`.
     static func startAgent(_ dir: TempDir, config: String) throws -> Process {
         try dir.write("fluent.conf", config)
@@ -90,18 +107,7 @@ import Testing
         let port = Self.freePort(), promPort = Self.freePort()
         try FileManager.default.createDirectory(atPath: dir.path + "/logs", withIntermediateDirectories: true)
         try Self.append(dir.path + "/logs/a.log", (1...25).map { "2026-03-02 08:00:00,000 INFO app: line \($0)" })
-        let agent = try Self.startAgent(dir, config: """
-            <source>
-              @type tail
-              path \(dir.path)/logs/*.log
-              read_from_head true
-            </source>
-            <faultmaven>
-              port \(port)
-              state_dir \(dir.path)/state
-            </faultmaven>
-
-            """)
+        let agent = try Self.startAgent(dir, config: Self.config(dir, port: port))
         defer { if agent.isRunning { agent.terminate() } }
         try dir.write("prometheus.yml", """
             global:

@@ -27,17 +27,11 @@ import Testing
     }
 
     @Test func feedbackSteersTheNextPromptAndSessionsSurviveARestart() async throws {
-        let model = try LoopbackHTTPServer { _ in LLMRunTests.sse(Self.answer) }
-        defer { model.stop() }
         let dir = try TempDir()
         defer { dir.cleanup() }
-        let port = RunTests.freePort()
-        try FileManager.default.createDirectory(atPath: dir.path + "/logs", withIntermediateDirectories: true)
-        try RunTests.append(dir.path + "/logs/app.log", ["2026-03-02 08:00:00,000 INFO app: started"])
-        let agent = try RunTests.startAgent(dir, config: LLMRunTests.config(dir, port: port, model: model.baseURL))
+        let (model, agent, base) = try await LLMRunTests.startWithFakeModel(dir, answer: Self.answer)
+        defer { model.stop() }
         defer { if agent.isRunning { agent.terminate() } }
-        let base = "http://127.0.0.1:\(port)"
-        _ = try await RunTests.waitFor("the query port") { try await RunTests.curl([base + "/api/status"]).0 == 200 }
 
         // Data, then a question in the same session.
         let content = try String(data: JSONSerialization.data(withJSONObject: Self.dataLine + "\n", options: .fragmentsAllowed), encoding: .utf8)!

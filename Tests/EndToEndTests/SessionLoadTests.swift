@@ -62,19 +62,7 @@ import Testing
         let port = RunTests.freePort()
         try FileManager.default.createDirectory(atPath: dir.path + "/logs", withIntermediateDirectories: true)
         try RunTests.append(dir.path + "/logs/app.log", ["2026-03-02 08:00:00,000 INFO app: started"])
-        let agent = try RunTests.startAgent(dir, config: """
-            <source>
-              @type tail
-              path \(dir.path)/logs/*.log
-              read_from_head true
-            </source>
-            <faultmaven>
-              port \(port)
-              state_dir \(dir.path)/state
-              session_timeout \(Self.sessionTimeout)
-            </faultmaven>
-
-            """)
+        let agent = try RunTests.startAgent(dir, config: RunTests.config(dir, port: port, faultmaven: "  session_timeout \(Self.sessionTimeout)\n"))
         defer { if agent.isRunning { agent.terminate() } }
         let base = "http://127.0.0.1:\(port)"
         _ = try await RunTests.waitFor("the query port") { try await RunTests.curl([base + "/readyz"]).0 == 200 }
