@@ -8,26 +8,24 @@ TEST_PACKAGES := prometheus zstd gzip curl systemd-journal-remote
 DEMO_DIR ?= /tmp/faultmaven-demo
 CONFIG ?= fluent.conf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Installs those of the Debian packages $(1) that are missing (apt-get update only then).
+apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 .PHONY: all build release run test test-api test-llm bench deps test-deps clean check-config
 
 all: build
 
-# Installs missing Debian packages (apt-get update only when something is missing).
+# Installs the missing Debian packages the build needs.
 deps:
-	@missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(call apt_install,$(BUILD_PACKAGES))
 	@command -v $(SWIFT) >/dev/null || { echo "swift not found: install Swift 6 (https://swift.org/install) and retry" >&2; exit 1; }
 
 test-deps: deps
-	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(call apt_install,$(TEST_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -60,11 +58,7 @@ test: test-deps
 FUZZ_DIR ?= $(CURDIR)/.cache/schemathesis
 FUZZ_PACKAGES := python3-venv
 test-api: test-deps
-	@missing=""; for p in $(FUZZ_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(call apt_install,$(FUZZ_PACKAGES))
 	FAULTMAVEN_FUZZ_DIR=$(FUZZ_DIR) scripts/fuzz-api.sh setup
 	$(SWIFT) build
 	FAULTMAVEN_FUZZ_DIR=$(FUZZ_DIR) FAULTMAVEN_BIN=$$($(SWIFT) build --show-bin-path)/faultmaven scripts/fuzz-api.sh run
@@ -75,11 +69,7 @@ test-api: test-deps
 LLAMA_DIR ?= $(CURDIR)/.cache/llama
 LLM_PACKAGES := build-essential python3-venv
 test-llm: test-deps
-	@missing=""; for p in $(LLM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(call apt_install,$(LLM_PACKAGES))
 	FAULTMAVEN_LLAMA_DIR=$(LLAMA_DIR) scripts/llama-server.sh setup
 	$(SWIFT) build --build-tests
 	env $$(FAULTMAVEN_LLAMA_DIR=$(LLAMA_DIR) scripts/llama-server.sh env) $(SWIFT) test --skip-build --filter LlamaCppTests
@@ -90,11 +80,7 @@ test-llm: test-deps
 BENCH_PACKAGES := mtail
 BENCH_ARGS ?=
 bench: deps
-	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(call apt_install,$(BENCH_PACKAGES))
 	$(SWIFT) run -c release faultmaven-bench $(BENCH_ARGS)
 
 clean:
