@@ -2,6 +2,7 @@ import FaultMavenCore
 import Foundation
 import LLMProviders
 import LogIngest
+import LogParsing
 import Logging
 import QueryServer
 import ServiceLifecycle
@@ -50,9 +51,12 @@ public struct Agent: Sendable {
             version: FaultMavenVersion.string, urlFetcher: URLFetcher(policy: config.urlFetch, metrics: metrics))
         let app = server.application(host: config.bind, port: config.port, logger: logger)
         let outputs = try ShipOutputs(config: config, registry: metrics, acknowledgements: acknowledgements, logger: logger)
+        // Templates come back before any source starts, so their ids continue across restarts.
+        let templates = TemplatePersistence(store: state, metrics: metrics, logger: logger)
+        let restored = await templates.load(config: TemplateMinerConfig())
         let pipeline = PipelineService(
             config: config, input: channel, live: live, metrics: metrics, acknowledgements: acknowledgements,
-            outputs: outputs.isEmpty ? nil : outputs, console: console, logger: logger)
+            outputs: outputs.isEmpty ? nil : outputs, templates: templates, restored: restored, console: console, logger: logger)
         let sources: [any Service] = config.sources.map { source -> any Service in
             switch source.input {
             case .tail(let t):

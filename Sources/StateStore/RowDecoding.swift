@@ -49,6 +49,12 @@ enum RowDecoding {
             nextSteps: try JSONText.decodeStrings(row["next_steps"], what: "next steps"), updatedAt: date(row, "updated_at"))
     }
 
+    static func template(_ row: Row) -> TemplateRecord {
+        TemplateRecord(
+            id: row["id"], groupID: row["group_id"], text: row["text"], count: row["count"],
+            lastSequence: row["last_sequence"], stateJSON: row["state"], updatedAt: date(row, "updated_at"))
+    }
+
     static func audit(_ row: Row) -> AuditRecord {
         AuditRecord(id: row["id"], at: date(row, "at"), action: row["action"], sessionID: row["session_id"], detail: row["detail"])
     }

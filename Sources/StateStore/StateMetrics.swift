@@ -4,7 +4,7 @@ import FaultMavenCore
 struct StateMetrics: Sendable {
     /// The tables whose evictions are counted, as `table` label values.
     enum Table: String, CaseIterable, Sendable {
-        case session, turn, dataItem = "data_item", feedback, pastCase = "past_case", incident, audit
+        case session, turn, dataItem = "data_item", feedback, pastCase = "past_case", incident, audit, template
     }
 
     private let evicted: [Table: Counter]

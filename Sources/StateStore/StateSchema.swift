@@ -11,6 +11,9 @@ enum StateSchema {
             for statement in v1 { try db.execute(sql: statement) }
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         }
+        m.registerMigration("v2-templates") { db in
+            for statement in v2 { try db.execute(sql: statement) }
+        }
         return m
     }
 
@@ -80,5 +83,15 @@ enum StateSchema {
             id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, action TEXT NOT NULL,
             session_id TEXT, detail TEXT NOT NULL)
         """,
+    ]
+
+    /// Log templates mined by the agent, so their ids survive restarts.
+    static let v2: [String] = [
+        """
+        CREATE TABLE template (
+            id INTEGER PRIMARY KEY NOT NULL, group_id INTEGER NOT NULL, text TEXT NOT NULL,
+            count INTEGER NOT NULL, last_sequence INTEGER NOT NULL, state TEXT NOT NULL, updated_at REAL NOT NULL)
+        """,
+        "CREATE INDEX template_last_sequence ON template(last_sequence, id)",
     ]
 }

@@ -44,6 +44,22 @@ import Testing
         #expect(newPatterns(engine).isEmpty)
     }
 
+    @Test func aTemplateKnownFromAnEarlierRunIsNotNew() {
+        var gen = SyntheticLog(seed: 11)
+        let records = gen.records([
+            S(from: 0, to: 2400),
+            S(from: 2400, to: 2760, newError: (1000, 0.03)),
+            S(from: 2760, to: 3600),
+        ])
+        var engine = AnalysisEngine()
+        engine.assumeKnown(templateIDs: [1000])
+        for r in records { _ = engine.observe(r, now: r.time!) }
+        _ = engine.advance(to: records.last!.time!)
+        #expect(newPatterns(engine).isEmpty)
+        // The same run without the earlier template fires (see recurringNewErrorFiresQuicklyAndOnce).
+        #expect(newPatterns(Replay.run(records)).count == 1)
+    }
+
     @Test func oneOrTwoStrayNewErrorsDoNotFire() {
         var gen = SyntheticLog(seed: 13)
         let base = gen.records([S(from: 0, to: 3600)])

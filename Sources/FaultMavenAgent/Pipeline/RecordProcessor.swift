@@ -26,6 +26,14 @@ struct RecordProcessor: Sendable {
         self.engine = AnalysisEngine(config: analysis)
     }
 
+    /// Continues with `miner` (restored from the state database): its templates were seen before,
+    /// so the analysis does not take them as new patterns.
+    init(analysis: AnalysisConfig, restoring miner: TemplateMiner) {
+        self.miner = miner
+        self.engine = AnalysisEngine(config: analysis)
+        engine.assumeKnown(templateIDs: miner.templates.map(\.id))
+    }
+
     /// Assigns the record's template and runs the detectors; returns anomalies that opened.
     mutating func process(_ record: inout LogRecord, now: Date) -> [Anomaly] {
         let m = miner.add(record.message)

@@ -22,6 +22,9 @@ final class PipelineService: Service {
     private let acknowledgements: Acknowledgements
     private let outputs: ShipOutputs?
     private let logger: Logger
+    /// Where templates are kept across restarts, and what was loaded at start-up.
+    private let templateStore: TemplatePersistence?
+    private let restored: TemplatePersistence.Restored?
     /// Set when the pipeline has drained; the shutdown watchdog then has nothing to do.
     private let finished = Atomic<Bool>(false)
     /// How long shutdown waits for a pipeline stuck on full buffers before closing them.
@@ -29,8 +32,11 @@ final class PipelineService: Service {
 
     init(
         config: AgentConfig, input: BoundedChannel<LineBatch>, live: LiveState, metrics: MetricsRegistry,
-        acknowledgements: Acknowledgements, outputs: ShipOutputs? = nil, console: @escaping @Sendable (String) -> Void, logger: Logger
+        acknowledgements: Acknowledgements, outputs: ShipOutputs? = nil, templates: TemplatePersistence? = nil,
+        restored: TemplatePersistence.Restored? = nil, console: @escaping @Sendable (String) -> Void, logger: Logger
     ) {
+        self.templateStore = templates
+        self.restored = restored
         self.config = config
         self.outputs = outputs
         self.acknowledgements = acknowledgements
@@ -55,6 +61,9 @@ final class PipelineService: Service {
         /// Outputs whose buffer refused records (closed, I/O error): their streams are not
         /// acknowledged again in this run, so no checkpoint passes lines that were not taken.
         var refused: Set<Int> = []
+        /// Templates as stored in the state database, and when they were last written.
+        var writtenTemplates: TemplatePersistence.Written = [:]
+        var lastTemplateSave = Date()
     }
 
     func run() async throws {
@@ -63,8 +72,10 @@ final class PipelineService: Service {
             bank: ParserBank(
                 configs: Dictionary(config.sources.map { ($0.sourceID, $0.parser) }, uniquingKeysWith: { a, _ in a }),
                 pathKeys: Dictionary(config.sources.compactMap { s in s.tail?.pathKey.map { (s.sourceID, $0) } }, uniquingKeysWith: { a, _ in a })),
-            processor: RecordProcessor(analysis: config.analysis),
+            processor: restored.map { RecordProcessor(analysis: config.analysis, restoring: $0.miner) }
+                ?? RecordProcessor(analysis: config.analysis),
             metrics: PipelineMetrics(registry))
+        loop.writtenTemplates = restored?.written ?? [:]
         live.markReady()
         logger.info("pipeline started", metadata: ["sources": "\(config.sources.count)"])
         // Sources stop first (they are later in the service group); then this drains what they sent.
@@ -94,6 +105,7 @@ final class PipelineService: Service {
         let now = Date()
         loop.bank.flushAll(now: now, into: &loop.records)
         await process(&loop, now: now, tick: true, force: true)
+        await templateStore?.save(loop.processor.miner, written: &loop.writtenTemplates)
         finished.store(true, ordering: .relaxed)
         logger.info("pipeline drained", metadata: ["records": "\(loop.processor.records)"])
     }
@@ -116,6 +128,10 @@ final class PipelineService: Service {
         loop.metrics.queue.set(input.count)
         if force || !opened.isEmpty || now.timeIntervalSince(loop.lastPublish) >= 1 {
             publish(&loop, now: now)
+        }
+        if let templateStore, !force, now.timeIntervalSince(loop.lastTemplateSave) >= TemplatePersistence.interval {
+            loop.lastTemplateSave = now
+            await templateStore.save(loop.processor.miner, written: &loop.writtenTemplates)
         }
     }
 

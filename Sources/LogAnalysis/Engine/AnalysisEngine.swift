@@ -21,6 +21,8 @@ public struct AnalysisEngine: Sendable {
     private var sourcesEvicted = 0
     /// Eviction counts carried over from evicted sources.
     private var retired = (templates: 0, metrics: 0, late: 0, events: 0)
+    /// Template ids known from an earlier run (see ``assumeKnown(templateIDs:)``).
+    private var priorTemplates: Set<Int> = []
 
     /// The detectors the engine runs unless told otherwise. Register a new detector here.
     public static func defaultDetectors() -> [any Detector] {
@@ -60,7 +62,9 @@ public struct AnalysisEngine: Sendable {
         let anomalous = log.hasOpen(source: record.source)
         let explained = record.level.isError
             && record.templateID.map { log.isOpen(.newPattern, source: record.source, key: "\($0)") } == true
-        sources[i].ingest(record, time: time, now: now, anomalous: anomalous, explained: explained, config: config)
+        let prior = record.templateID.map { priorTemplates.contains($0) } ?? false
+        sources[i].ingest(
+            record, time: time, now: now, anomalous: anomalous, explained: explained, knownBefore: prior, config: config)
         var findings: [Finding] = []
         // One copy of the statistics for all detectors (passing `sources[i]` while mutating a detector
         // would copy it for each).
@@ -72,6 +76,14 @@ public struct AnalysisEngine: Sendable {
         }
         opened += apply(findings, now: now)
         return opened
+    }
+
+    /// Takes the templates with these ids as seen on every source, so they never count as new
+    /// patterns: the templates an agent restored from its state database after a restart (the
+    /// store does not keep which source logged them). Replaces earlier calls; at most
+    /// `Limits.maxTemplates` ids are kept.
+    public mutating func assumeKnown(templateIDs: some Sequence<Int>) {
+        priorTemplates = Set(templateIDs.prefix(Limits.maxTemplates))
     }
 
     /// Moves the clock to `now`: closes buckets, runs time-driven checks (silence, error rate, metric

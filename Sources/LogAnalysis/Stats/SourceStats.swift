@@ -60,9 +60,10 @@ public struct SourceStats: Sendable {
 
     /// Folds one record into the statistics. `time` is its event time, `now` the caller clock,
     /// `anomalous` whether an anomaly is open on this source, `explained` whether the record is an error
-    /// of a template already reported as new.
+    /// of a template already reported as new, `knownBefore` whether its template was seen in an earlier run.
     mutating func ingest(
-        _ record: LogRecord, time: Date, now: Date, anomalous: Bool, explained: Bool = false, config: AnalysisConfig
+        _ record: LogRecord, time: Date, now: Date, anomalous: Bool, explained: Bool = false, knownBefore: Bool = false,
+        config: AnalysisConfig
     ) {
         let gap = lastArrival.map { max(0, now.timeIntervalSince($0)) } ?? 0
         let isError = record.level.isError
@@ -88,7 +89,7 @@ public struct SourceStats: Sendable {
         if isError { recentErrors.append(sample) }
         recentEvents.append(RecentEvent(time: time, level: record.level, templateID: record.templateID, text: sample))
         if let id = record.templateID {
-            ingestTemplate(id, record: record, time: time, wasWarm: wasWarm, sample: sample, config: config)
+            ingestTemplate(id, record: record, time: time, wasWarm: wasWarm && !knownBefore, sample: sample, config: config)
         }
         if config.metricShift.enabled {
             ingestMetrics(record, time: time, anomalous: anomalous, config: config)

@@ -70,6 +70,24 @@ struct MinerCluster: Sendable {
         rebuildTemplate()
     }
 
+    /// A template restored from storage, with the tokens it had (see ``StoredTemplate``).
+    init(stored: StoredTemplate, leaf: Int) {
+        id = stored.id
+        groupID = stored.groupID
+        let n = stored.tokens.count
+        tokens = stored.tokens
+        hashes = stored.tokens.map(TokenHash.of)
+        kinds = Array(repeating: Kind.literal, count: n)
+        patterns = []
+        paramPatterns = []
+        shapes = Array(repeating: 0, count: n)
+        template = ""
+        firstSequence = stored.firstSequence
+        self.leaf = leaf
+        for i in 0..<n { setKind(at: i) }
+        rebuildTemplate()
+    }
+
     /// How well `message` fits, or `nil` once more than `allowedMisses` positions neither equal nor
     /// fit a wildcard, or when `frozen` and a literal differs.
     @inline(__always)

@@ -140,6 +140,29 @@ struct PrefixTree: Sendable {
         nodes[leaf].slots.swapAt(k, k - 1)
     }
 
+    /// The path from the root to `leaf`: the token count, then one key per level (`nil` for a
+    /// wildcard child).
+    func route(to leaf: Int) -> [Int?] {
+        var keys: [Int?] = []
+        var node = leaf
+        while node != Self.rootIndex && node != Self.none {
+            keys.append(nodes[node].isWildcardChild ? nil : nodes[node].key)
+            node = nodes[node].parent
+        }
+        return keys.reversed()
+    }
+
+    /// The leaf at the end of `route` (see ``route(to:)``), creating the path as needed; `nil` when
+    /// the route cannot be a leaf's here (its length does not fit the token count and depth).
+    mutating func leaf(atRoute route: [Int?]) -> Int? {
+        guard let first = route.first, let count = first, count >= 0, route.count == min(depth, count) + 1 else { return nil }
+        var node = child(of: Self.rootIndex, key: count)
+        for key in route.dropFirst() {
+            node = key.map { child(of: node, key: $0) } ?? wildcardChild(of: node)
+        }
+        return node
+    }
+
     private mutating func child(of parent: Int, key: Int) -> Int {
         if let existing = nodes[parent].children[key] { return existing }
         let node = allocate(Node(parent: parent, key: key, isWildcardChild: false))

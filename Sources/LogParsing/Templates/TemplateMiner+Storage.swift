@@ -54,7 +54,7 @@ extension TemplateMiner {
         evictions += 1
     }
 
-    private mutating func linkAsNewest(_ slot: Int) {
+    mutating func linkAsNewest(_ slot: Int) {
         older[slot] = newest
         newer[slot] = PrefixTree.none
         if newest != PrefixTree.none { newer[newest] = slot }

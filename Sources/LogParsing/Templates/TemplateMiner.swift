@@ -35,7 +35,7 @@ public struct TemplateMiner: Sendable {
     /// Reused for every message so that cutting one allocates nothing.
     var scratch = MessageTokens()
     /// Messages added so far.
-    public private(set) var messages = 0
+    public internal(set) var messages = 0
     /// Templates evicted so far, by the template limit or a full leaf.
     public internal(set) var evictions = 0
     /// Templates held now.
@@ -165,21 +165,22 @@ public struct TemplateMiner: Sendable {
     }
 
     /// The live templates, in id order. Variants of one template (see ``add(_:)``) are listed once,
-    /// with their counts summed and the text of the most used one.
+    /// with their counts summed and the text of the most used one (of the oldest on a tie).
     public var templates: [TemplateInfo] {
-        var byID: [Int: (info: TemplateInfo, uses: Int)] = [:]
+        var byID: [Int: (info: TemplateInfo, uses: Int, ownID: Int)] = [:]
         for slot in slots.indices {
             guard let cluster = slots[slot] else { continue }
             let own = TemplateInfo(
                 id: cluster.groupID, template: cluster.template, count: uses[slot],
                 firstSequence: cluster.firstSequence, lastSequence: lastSequence[slot])
             guard var entry = byID[cluster.groupID] else {
-                byID[cluster.groupID] = (own, uses[slot])
+                byID[cluster.groupID] = (own, uses[slot], cluster.id)
                 continue
             }
-            if uses[slot] > entry.uses {
+            if uses[slot] > entry.uses || (uses[slot] == entry.uses && cluster.id < entry.ownID) {
                 entry.info.template = own.template
                 entry.uses = uses[slot]
+                entry.ownID = cluster.id
             }
             entry.info.count += own.count
             entry.info.firstSequence = min(entry.info.firstSequence, own.firstSequence)

@@ -1,0 +1,31 @@
+import GRDB
+
+/// Template statements.
+enum TemplateRows {
+    static func upsert(_ db: Database, _ r: TemplateRecord) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO template (id, group_id, text, count, last_sequence, state, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, text = excluded.text,
+                count = excluded.count, last_sequence = excluded.last_sequence, state = excluded.state,
+                updated_at = excluded.updated_at
+                """,
+            arguments: [r.id, r.groupID, r.text, r.count, r.lastSequence, r.stateJSON, r.updatedAt.timeIntervalSince1970])
+    }
+
+    static func delete(_ db: Database, ids: [Int]) throws {
+        for id in ids { try db.execute(sql: "DELETE FROM template WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Deletes the least recently used templates beyond `keep`; returns how many went.
+    static func trim(_ db: Database, keep: Int) throws -> Int {
+        try db.execute(
+            sql: """
+                DELETE FROM template WHERE id IN
+                (SELECT id FROM template ORDER BY last_sequence DESC, id DESC LIMIT -1 OFFSET ?)
+                """,
+            arguments: [max(1, keep)])
+        return db.changesCount
+    }
+}

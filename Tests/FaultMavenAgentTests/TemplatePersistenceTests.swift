@@ -1,0 +1,78 @@
+import FaultMavenCore
+import Foundation
+import LogParsing
+import StateStore
+import Testing
+
+@testable import FaultMavenAgent
+
+/// The miner's templates in a real SQLite file: written only when they change, evictions removed,
+/// read back by a new store on the same file (a restart); a bad stored state starts an empty miner.
+@Suite struct TemplatePersistenceTests {
+    private static func directory() throws -> String {
+        let dir = NSTemporaryDirectory() + "fm-templates-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func templatesSurviveARestartAndOnlyChangesAreWritten() async throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let config = TemplateMinerConfig(maxTemplates: 3)
+        var miner = TemplateMiner(config: config)
+        for w in ["alpha", "bravo", "charlie"] { _ = miner.add("\(w) subsystem reported state change 1") }
+
+        let metrics = MetricsRegistry()
+        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        let persistence = TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test"))
+        var written: TemplatePersistence.Written = [:]
+        await persistence.save(miner, written: &written)
+        #expect(metrics.value("faultmaven_template_store_writes_total", []) == 3)
+        await persistence.save(miner, written: &written)  // unchanged: nothing written
+        #expect(metrics.value("faultmaven_template_store_writes_total", []) == 3)
+        _ = miner.add("bravo subsystem reported state change 2")
+        _ = miner.add("delta subsystem reported state change 3")  // evicts alpha (cap 3)
+        await persistence.save(miner, written: &written)
+        #expect(metrics.value("faultmaven_template_store_writes_total", []) == 5)
+        #expect(try await store.templates(limit: 10).count == 3)
+        try store.close()
+
+        let restartMetrics = MetricsRegistry()
+        let reopened = try StateStore(stateDirectory: dir, metrics: restartMetrics)
+        defer { try? reopened.close() }
+        let restored = await TemplatePersistence(store: reopened, metrics: restartMetrics, logger: .init(label: "test"))
+            .load(config: config)
+        #expect(restored.miner.templates == miner.templates)
+        #expect(restored.written.count == 3)
+        #expect(restartMetrics.value("faultmaven_templates_restored_total", []) == 3)
+        #expect(restartMetrics.value("faultmaven_template_store_errors_total", []) == 0)
+        var next = restored.miner
+        #expect(next.add("echo subsystem reported state change 4").id == (miner.templates.map(\.id).max() ?? 0) + 1)
+    }
+
+    @Test func aStoredStateThatCannotBeUsedIsCountedAndIgnored() async throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let metrics = MetricsRegistry()
+        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        defer { try? store.close() }
+        let persistence = TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test"))
+        // JSON, but not a template.
+        try await store.saveTemplates(
+            [TemplateRecord(id: 1, groupID: 1, text: "x", count: 1, lastSequence: 1, stateJSON: #"{"tokens":7}"#)], keep: 10)
+        var restored = await persistence.load(config: TemplateMinerConfig())
+        #expect(restored.miner.count == 0 && restored.written.isEmpty)
+        #expect(metrics.value("faultmaven_template_store_errors_total", []) == 1)
+        #expect(restored.miner.add("first message after the restart").id == 1)
+
+        // A template written with another depth does not fit this miner.
+        var other = TemplateMiner(config: TemplateMinerConfig(depth: 4))
+        _ = other.add("disk quota exceeded for volume data on host")
+        var written: TemplatePersistence.Written = [:]
+        try await store.saveTemplates([], removed: [1], keep: 10)
+        await persistence.save(other, written: &written)
+        restored = await persistence.load(config: TemplateMinerConfig())
+        #expect(restored.miner.count == 0)
+        #expect(metrics.value("faultmaven_template_store_errors_total", []) == 2)
+    }
+}
