@@ -55,6 +55,24 @@ import Testing
         #expect(head.count == 4)
     }
 
+    @Test func blockOverABufferReadsLinesBetweenGapsAndSplitsWithoutCopying() {
+        // "a1\r\n" then "bb\n" then 3 bytes of unterminated tail: lines are ranges with gaps.
+        let buffer = Array("a1\r\nbb\nxyz".utf8)
+        var b = LineBlock(
+            origin: origin, firstNumber: 3, readAt: Date(), buffer: buffer,
+            lines: [.init(start: 0, end: 2), .init(start: 4, end: 6), .init(start: 7, end: 7)], positions: [104, 107, 108])
+        #expect(b.map(\.text) == ["a1", "bb", ""])
+        #expect(b.byteCount == 4)
+        #expect(b.withBytes(at: 1) { Array($0) } == Array("bb".utf8))
+        let head = b.removePrefix(1)
+        #expect(head.map(\.text) == ["a1"] && head.positions == [104])
+        #expect(b.map(\.text) == ["bb", ""] && b.map(\.number) == [4, 5])
+        // Appending to the rest leaves the head's shared buffer as it was.
+        b.append("new", position: 112)
+        #expect(b.map(\.text) == ["bb", "", "new"])
+        #expect(head.map(\.text) == ["a1"] && head.bytes == buffer)
+    }
+
     @Test func batchOfBlocksIndexesAcrossBlocksAndSkipsEmptyOnes() {
         let other = LineOrigin(source: "src", path: "/var/log/b.log", tag: "app", streamID: "1:3:0")
         var b2 = LineBlock(origin: other, firstNumber: 1, readAt: Date())

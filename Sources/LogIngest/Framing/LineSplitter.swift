@@ -107,28 +107,61 @@ public struct LineSplitter: Sendable {
     /// Feeds one chunk, calling `body` with the bytes of each line it completes, in order.
     /// Lines that lie within the chunk are not copied.
     public mutating func frame(_ chunk: UnsafeRawBufferPointer, _ body: (Span) throws -> Void) rethrows {
+        stats.bytes += Int64(chunk.count)
+        try frame(chunk, from: 0, body)
+    }
+
+    /// Bytes of the carried partial line that ``copyPending(to:)`` moves into the next chunk:
+    /// all of them, unless the line already exceeded `maxLineBytes` (then its kept bytes stay
+    /// here while the rest up to the newline is dropped, and this is 0).
+    public var movablePending: Int { overflowed ? 0 : partial.count }
+
+    /// Copies the ``movablePending`` bytes to the start of `destination` (which must hold them)
+    /// and returns their count. The splitter still carries them until
+    /// ``frame(continuing:carried:_:)`` is given the chunk that starts with them.
+    public func copyPending(to destination: UnsafeMutableRawBufferPointer) -> Int {
+        let n = movablePending
+        precondition(destination.count >= n, "LineSplitter.copyPending: \(destination.count) bytes of room for \(n)")
+        if n > 0 { partial.withUnsafeBytes { destination.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: n) } }
+        return n
+    }
+
+    /// Feeds a chunk whose first `carried` bytes are the carried partial line, copied there by
+    /// ``copyPending(to:)`` (`carried == movablePending`), followed by new bytes. Behaves as
+    /// ``frame(_:_:)`` on the new bytes, except that the line continuing the carried bytes is
+    /// also handed as bytes of `chunk`: every line's span lies in `chunk` unless it exceeded
+    /// `maxLineBytes` across chunks (then it points to the splitter's own copy). A chunk's
+    /// unterminated tail is carried as usual (and is again movable to the next chunk).
+    public mutating func frame(continuing chunk: UnsafeRawBufferPointer, carried: Int, _ body: (Span) throws -> Void) rethrows {
+        precondition(carried == movablePending && carried <= chunk.count, "LineSplitter.frame(continuing:): \(carried) bytes carried, \(movablePending) pending")
+        if carried > 0 { partial.removeAll(keepingCapacity: true) }
+        stats.bytes += Int64(chunk.count - carried)
+        try frame(chunk, from: carried, body)
+    }
+
+    /// Frames `chunk`, whose bytes before `scanFrom` are counted in `offset` already and hold no newline.
+    private mutating func frame(_ chunk: UnsafeRawBufferPointer, from scanFrom: Int, _ body: (Span) throws -> Void) rethrows {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         let count = chunk.count
-        stats.bytes += Int64(count)
         // One pass over the chunk spares checking each of its lines (log files are mostly ASCII).
         let ascii = UTF8Check.isASCII(chunk)
-        var pos = 0
-        while pos < count {
-            guard let hit = memchr(base + pos, 0x0A, count - pos) else {
-                carry(UnsafeRawBufferPointer(start: base + pos, count: count - pos))
-                offset += Int64(count - pos)
-                return
-            }
+        var lineStart = 0
+        var scan = scanFrom
+        while scan < count, let hit = memchr(base + scan, 0x0A, count - scan) {
             let end = base.distance(to: UnsafeRawPointer(hit))
-            offset += Int64(end - pos + 1)
+            offset += Int64(end - scan + 1)
+            let line = UnsafeRawBufferPointer(start: base + lineStart, count: end - lineStart)
             if partial.isEmpty && !overflowed {
-                try body(makeSpan(UnsafeRawBufferPointer(start: base + pos, count: end - pos), overflowed: false, ascii: ascii))
+                try body(makeSpan(line, overflowed: false, ascii: ascii))
             } else {
-                carry(UnsafeRawBufferPointer(start: base + pos, count: end - pos))
+                carry(line)
                 try emitCarried(body)
             }
-            pos = end + 1
+            lineStart = end + 1
+            scan = lineStart
         }
+        offset += Int64(count - scan)
+        if lineStart < count { carry(UnsafeRawBufferPointer(start: base + lineStart, count: count - lineStart)) }
     }
 
     /// Feeds a byte array, calling `body` for each line it completes.

@@ -3,9 +3,11 @@ import Foundation
 
 /// Lines read but not yet sent, as ``LineBlock``s, with the checkpoint offset each run completes.
 ///
-/// Lines of consecutive reads of one file (same stream, same origin, consecutive numbers) go
-/// into one block (see ``openBlock(for:origin:number:readAt:reserve:)``): appending a line
-/// copies its bytes into the block and allocates nothing of its own. When the first `n` lines are taken for a batch, each block in it yields one commit:
+/// A plain file's read comes as one block over the read's own buffer (``putBack(_:file:)``);
+/// lines framed from elsewhere (decompressed data, a stream's unterminated last line) are
+/// copied into the last block when it continues the same stream (same origin, consecutive
+/// numbers; see ``openBlock(for:origin:number:readAt:reserve:)``), allocating nothing per line.
+/// When the first `n` lines are taken for a batch, each block in it yields one commit:
 /// its file may advance to the end offset of its last line in the batch, once the batch was
 /// accepted.
 struct PendingBatch {
@@ -65,7 +67,7 @@ struct PendingBatch {
                 block = runs[i].block
                 whole += 1
             } else {
-                // Split in place (no other reference to the buffer, so the head keeps it uncopied).
+                // Split: both parts share the buffer, only the per-line offsets are copied.
                 block = runs[i].block.removePrefix(left)
             }
             left -= block.count

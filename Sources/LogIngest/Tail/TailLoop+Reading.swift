@@ -89,6 +89,9 @@ extension TailLoop {
 
     /// Reads new bytes (up to `read_lines_limit` lines) into the pending batch, sending full
     /// batches on the way. Returns false when the file turned out binary and was dropped.
+    ///
+    /// Each read goes straight into the buffer of a new ``LineBlock``, after the partial line
+    /// carried from the previous read (moved to the front), so a line's bytes are copied once.
     func readAvailable(_ file: TailedFile) async -> Bool {
         file.hasMore = false
         var lines = 0
@@ -98,25 +101,28 @@ extension TailLoop {
                 break
             }
             let offset = file.readOffset
-            let n = readBuffer.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress!, $0.count, off_t(offset)) }
+            let carried = file.splitter.movablePending
+            var n = 0
+            var error: Int32 = 0
+            var buffer = [UInt8](unsafeUninitializedCapacity: carried + TailLoop.readBufferBytes) { room, count in
+                let raw = UnsafeMutableRawBufferPointer(room)
+                _ = file.splitter.copyPending(to: raw)
+                n = pread(file.fd, raw.baseAddress! + carried, raw.count - carried, off_t(offset))
+                if n < 0 { error = errno }
+                count = carried + max(0, n)
+            }
             if n < 0 {
-                if errno == EINTR { continue }
-                warnOnce("read:" + file.path, "read failed", ["path": "\(file.path)", "error": "\(SystemError.message(errno))"])
+                if error == EINTR { continue }
+                warnOnce("read:" + file.path, "read failed", ["path": "\(file.path)", "error": "\(SystemError.message(error))"])
                 break
             }
             if n == 0 { break }
-            if file.headChecked < TailLoop.binaryCheckBytes && offset + Int64(n) > file.headChecked {
-                let from = Int(max(0, file.headChecked - offset))
-                let to = Int(min(Int64(n), TailLoop.binaryCheckBytes - offset))
-                if to > from, readBuffer.withUnsafeBytes({ memchr($0.baseAddress! + from, 0, to - from) != nil }) {
-                    skipBinary(path: file.path, identity: file.identity)
-                    if let wd = file.watch { watcher?.remove(wd) }
-                    return false
-                }
-                file.headChecked = max(file.headChecked, offset + Int64(to))
+            if isBinary(buffer, from: carried, at: offset, of: file) {
+                skipBinary(path: file.path, identity: file.identity)
+                if let wd = file.watch { watcher?.remove(wd) }
+                return false
             }
-            let readAt = Date()
-            lines += readBuffer.withUnsafeBytes { raw in frame(UnsafeRawBufferPointer(rebasing: raw[0..<n]), of: file, readAt: readAt) }
+            lines += frame(&buffer, carried: carried, of: file, readAt: Date())
             file.readOffset += Int64(n)
             file.size = max(file.size, file.readOffset)
             metrics.bytes.increment(by: n)
@@ -125,9 +131,88 @@ extension TailLoop {
         return true
     }
 
+    /// Checks the part of the file's first ``binaryCheckBytes`` that `buffer[from...]` (read at
+    /// stream `offset`) holds for NUL bytes.
+    private func isBinary(_ buffer: [UInt8], from start: Int, at offset: Int64, of file: TailedFile) -> Bool {
+        let n = Int64(buffer.count - start)
+        guard file.headChecked < TailLoop.binaryCheckBytes && offset + n > file.headChecked else { return false }
+        let from = start + Int(max(0, file.headChecked - offset))
+        let to = start + Int(min(n, TailLoop.binaryCheckBytes - offset))
+        if to > from, buffer.withUnsafeBytes({ memchr($0.baseAddress! + from, 0, to - from) != nil }) { return true }
+        file.headChecked = max(file.headChecked, offset + Int64(to - start))
+        return false
+    }
+
+    /// Frames the lines completed by a read of `file` (`buffer`: the `carried` bytes of its
+    /// partial line, then the new bytes) into a new block over `buffer` itself, added to the
+    /// pending batch. Lines not in the buffer as they are (invalid UTF-8, repaired; a too-long
+    /// line that crossed reads, kept by the splitter) are appended to the buffer after framing.
+    /// Returns the number of lines added.
+    func frame(_ buffer: inout [UInt8], carried: Int, of file: TailedFile, readAt: Date) -> Int {
+        var bounds: [LineBlock.Bounds] = []
+        var positions: [Int64] = []
+        bounds.reserveCapacity(buffer.count / 128)
+        positions.reserveCapacity(buffer.count / 128)
+        var extra: [UInt8] = []
+        var moved: [Int] = []
+        var tooLong = 0
+        var invalid = 0
+        buffer.withUnsafeBytes { raw in
+            file.splitter.frame(continuing: raw, carried: carried) { line in
+                if line.truncated { tooLong += 1 }
+                positions.append(line.endOffset)
+                if !line.invalidUTF8, let start = TailLoop.start(of: line.bytes, in: raw) {
+                    bounds.append(LineBlock.Bounds(start: start, end: start + line.bytes.count))
+                    return
+                }
+                moved.append(bounds.count)
+                let start = extra.count
+                if line.invalidUTF8 {
+                    invalid += 1
+                    var text = String(decoding: line.bytes, as: UTF8.self)
+                    text.withUTF8 { extra.append(contentsOf: $0) }
+                } else {
+                    extra.append(contentsOf: line.bytes)
+                }
+                bounds.append(LineBlock.Bounds(start: start, end: extra.count))
+            }
+        }
+        if !extra.isEmpty || !moved.isEmpty {
+            let base = buffer.count
+            buffer.append(contentsOf: extra)
+            for i in moved {
+                bounds[i].start += base
+                bounds[i].end += base
+            }
+        }
+        if let last = positions.last {
+            let block = LineBlock(
+                origin: file.lineOrigin(source: config.sourceID), firstNumber: file.nextNumber, readAt: readAt,
+                buffer: buffer, lines: bounds, positions: positions)
+            pending.putBack(block, file: file)
+            file.lastLineEnd = last
+        }
+        file.nextNumber += bounds.count
+        count(tooLong: tooLong, invalid: invalid)
+        return bounds.count
+    }
+
+    /// Offset of `bytes` in `buffer` when they lie within it.
+    private static func start(of bytes: UnsafeRawBufferPointer, in buffer: UnsafeRawBufferPointer) -> Int? {
+        guard let p = bytes.baseAddress, let base = buffer.baseAddress else { return nil }
+        let d = base.distance(to: p)
+        return d >= 0 && d + bytes.count <= buffer.count ? d : nil
+    }
+
+    /// Counts lines cut at `max_line_size` and lines with invalid UTF-8.
+    private func count(tooLong: Int, invalid: Int) {
+        if tooLong > 0 { metrics.tooLongLines.increment(by: tooLong) }
+        if invalid > 0 { metrics.invalidUTF8Lines.increment(by: invalid) }
+    }
+
     /// Adds the lines that `feed` frames with `file`'s splitter to the pending batch, through
-    /// one block held as a local value (invalid UTF-8 repaired with U+FFFD, counted). Returns
-    /// the number of lines added.
+    /// one block held as a local value (invalid UTF-8 repaired with U+FFFD, counted), copying
+    /// their bytes. Returns the number of lines added.
     func collect(
         _ file: TailedFile, readAt: Date, reserve: Int,
         _ feed: (inout LineSplitter, (LineSplitter.Span) -> Void) -> Void
@@ -148,8 +233,7 @@ extension TailLoop {
             }
         }
         let added = block.count - before
-        if tooLong > 0 { metrics.tooLongLines.increment(by: tooLong) }
-        if invalid > 0 { metrics.invalidUTF8Lines.increment(by: invalid) }
+        count(tooLong: tooLong, invalid: invalid)
         if added > 0, let end = block.positions.last {
             file.nextNumber += added
             file.lastLineEnd = end
@@ -158,7 +242,8 @@ extension TailLoop {
         return added
     }
 
-    /// Frames `chunk` (bytes of `file` just read) into the pending batch; returns the number of lines.
+    /// Frames `chunk` (decompressed bytes of `file`) into the pending batch, copying the lines;
+    /// returns the number of lines.
     func frame(_ chunk: UnsafeRawBufferPointer, of file: TailedFile, readAt: Date) -> Int {
         collect(file, readAt: readAt, reserve: chunk.count) { splitter, emit in splitter.frame(chunk, emit) }
     }
