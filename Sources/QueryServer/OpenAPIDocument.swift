@@ -107,9 +107,7 @@ enum OpenAPIDocument {
                 "413": {$ref: "#/components/responses/Error"}
                 "415": {$ref: "#/components/responses/Error"}
                 "422": {$ref: "#/components/responses/Error"}
-                "502": {$ref: "#/components/responses/Error"}
                 "503": {$ref: "#/components/responses/Error"}
-                "504": {$ref: "#/components/responses/Error"}
           /api/feedback:
             post:
               operationId: feedback

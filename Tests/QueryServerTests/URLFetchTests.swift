@@ -107,7 +107,7 @@ import Troubleshooting
             #expect(r.status == .ok)
         }
         try await Self.post(server.baseURL + "/loop", policy: Self.allowLoopback, state: state) { r in
-            try Self.expectError(r, .badGateway, code: "fetch_failed", ["more than 5 redirects"])
+            try Self.expectError(r, .unprocessableContent, code: "fetch_failed", ["more than 5 redirects"])
         }
         #expect(server.requests.filter { $0.path.hasPrefix("/loop") }.count == 6, "the first request and 5 redirects")
     }
@@ -119,7 +119,7 @@ import Troubleshooting
         defer { state.remove() }
         let policy = URLFetchPolicy(timeout: .seconds(1), allowPrivate: true)
         try await Self.post(server.baseURL + "/slow", policy: policy, state: state) { r in
-            try Self.expectError(r, .gatewayTimeout, code: "upstream_timeout", ["url_fetch_timeout"])
+            try Self.expectError(r, .unprocessableContent, code: "upstream_timeout", ["url_fetch_timeout"])
         }
     }
 
@@ -143,7 +143,7 @@ import Troubleshooting
             try Self.expectError(r, .contentTooLarge, code: "too_large", ["url_max_bytes (1000 bytes)"])
         }
         try await Self.post(server.baseURL + "/fail", policy: policy, state: state) { r in
-            try Self.expectError(r, .badGateway, code: "upstream_status", ["answered HTTP 500"])
+            try Self.expectError(r, .unprocessableContent, code: "upstream_status", ["answered HTTP 500"])
         }
         try await Self.post(server.baseURL + "/png", policy: policy, state: state) { r in
             try Self.expectError(r, .unsupportedMediaType, code: "unsupported_media_type", ["image/png"])
@@ -164,15 +164,15 @@ import Troubleshooting
         }
     }
 
-    @Test func unreachableUpstreamIs502NamingIt() async throws {
+    @Test func unreachableUpstreamIs422NamingIt() async throws {
         let port = try LoopbackHTTPServer.unusedPort()
         let state = try TestState()
         defer { state.remove() }
         try await Self.post("http://127.0.0.1:\(port)/x", policy: Self.allowLoopback, state: state) { r in
-            try Self.expectError(r, .badGateway, code: "fetch_failed", ["127.0.0.1:\(port)"])
+            try Self.expectError(r, .unprocessableContent, code: "fetch_failed", ["127.0.0.1:\(port)"])
         }
         try await Self.post("http://no-such-host.invalid/x", policy: Self.allowLoopback, state: state) { r in
-            try Self.expectError(r, .badGateway, code: "fetch_failed", ["cannot fetch http://no-such-host.invalid/x: could not resolve no-such-host.invalid"])
+            try Self.expectError(r, .unprocessableContent, code: "fetch_failed", ["cannot fetch http://no-such-host.invalid/x: could not resolve no-such-host.invalid"])
         }
     }
 }

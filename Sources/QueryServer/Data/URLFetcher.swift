@@ -11,7 +11,8 @@ import Hummingbird
 /// no proxy), so a second DNS answer cannot send it elsewhere. The whole fetch, name lookups
 /// included, ends within `policy.timeout`; bodies larger than `policy.maxBytes` are refused.
 /// Errors are `APIError`s: 400 bad URL, 403 refused address, 413 too large, 415 not text,
-/// 422 no text, 502 upstream failure or status, 503 too many fetches, 504 timeout.
+/// 422 no text, upstream failure, upstream status or timeout (the URL is the request's problem, so
+/// never a 5xx), 503 too many fetches.
 public struct URLFetcher: Sendable {
     public let policy: URLFetchPolicy
     let client: HTTPClient
@@ -115,7 +116,7 @@ public struct URLFetcher: Sendable {
     }
 
     private func timeoutError() -> APIError {
-        APIError(.gatewayTimeout, code: "upstream_timeout", "fetching the URL took longer than url_fetch_timeout (\(policy.timeout))")
+        APIError(.unprocessableContent, code: "upstream_timeout", "fetching the URL took longer than url_fetch_timeout (\(policy.timeout))")
     }
 
     private func map(_ e: HTTPClientError, url: URL) -> Error {
@@ -200,7 +201,8 @@ public struct URLFetcher: Sendable {
         return String((c.string ?? text).prefix(500))
     }
 
+    /// A URL that could not be fetched is the request's problem (a 4xx), not the agent's.
     static func upstream(_ message: String, code: String = "fetch_failed") -> APIError {
-        APIError(.badGateway, code: code, message)
+        APIError(.unprocessableContent, code: code, message)
     }
 }
