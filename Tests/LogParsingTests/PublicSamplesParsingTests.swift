@@ -11,11 +11,11 @@ import Testing
 
     /// Dataset, expected format, and the least share of messages that must equal `Content`.
     static let datasets: [(String, LogFormat, Double)] = [
-        ("Android", .timestampLevel, 0.95), ("Apache", .timestampLevel, 0.99), ("BGL", .none, 0),
-        ("HDFS", .timestampLevel, 0.99), ("HPC", .none, 0), ("Hadoop", .timestampLevel, 0.95),
-        ("HealthApp", .timestampLevel, 0), ("Linux", .syslog, 0.95), ("Mac", .syslog, 0.8),
-        ("OpenSSH", .syslog, 0.99), ("OpenStack", .none, 0), ("Proxifier", .timestampLevel, 0),
-        ("Spark", .timestampLevel, 0.99), ("Thunderbird", .none, 0), ("Windows", .timestampLevel, 0),
+        ("Android", .timestampLevel, 0.95), ("Apache", .timestampLevel, 0.99), ("BGL", .header, 0.99),
+        ("HDFS", .timestampLevel, 0.99), ("HPC", .header, 0.99), ("Hadoop", .timestampLevel, 0.95),
+        ("HealthApp", .timestampLevel, 0.99), ("Linux", .syslog, 0.95), ("Mac", .syslog, 0.8),
+        ("OpenSSH", .syslog, 0.99), ("OpenStack", .header, 0.99), ("Proxifier", .timestampLevel, 0.99),
+        ("Spark", .timestampLevel, 0.99), ("Thunderbird", .header, 0.99), ("Windows", .timestampLevel, 0.99),
         ("Zookeeper", .timestampLevel, 0.95),
     ]
 

@@ -6,7 +6,7 @@ enum FormatRegistry {
     static func autoFormats() -> [any LineFormat] {
         [
             JSONFormat(), SyslogFormat(), AccessLogFormat(format: .nginx), KlogFormat(), LogfmtFormat(),
-            TimestampLevelFormat(),
+            TimestampLevelFormat(), HeaderFormat(),
         ]
     }
 

@@ -90,13 +90,44 @@ struct TimestampLevelFormat: LineFormat {
             }
             break
         }
-        guard let level else {
-            let msgEnd = ASCII.trimEnd(b, afterTime, b.count)
-            return FormatResult(
-                time: time, level: LevelScanner.keyword(b, afterTime, msgEnd) ?? .unknown,
-                message: ASCII.string(b, afterTime, msgEnd), fields: [:])
-        }
+        guard let level else { return withoutLevel(b, i, afterTime, time) }
         return finishAfterLevel(b, j, time, level, &fields, bracketedLevel: bracketedLevel)
+    }
+
+    /// A line with a time but no level: the message starts after the time, after `|`-separated
+    /// header fields (`time|component|pid|msg`), or after a program name (dotted, `$`, `_`, `/`, or
+    /// inner capitals) and an optional qualifier without letters, followed by ` - `
+    /// (`[10.30 16:49:06] chrome.exe *64 - msg`); the level comes from the keyword scan.
+    private func withoutLevel(_ b: Bytes, _ timeEnd: Int, _ afterTime: Int, _ time: Date?) -> FormatResult {
+        var start = afterTime
+        var fields = HeadFields()
+        let first = ASCII.skipSpaces(b, timeEnd)
+        if first < b.count, b[first] == 0x7C {
+            start = HeaderFields.pipeFields(b, afterTime, &fields)
+        } else if let (logger, next) = Self.programBeforeDash(b, afterTime) {
+            fields.logger = logger
+            start = next
+        }
+        let msgEnd = ASCII.trimEnd(b, start, b.count)
+        return FormatResult(
+            time: time, level: LevelScanner.keyword(b, start, msgEnd) ?? .unknown,
+            message: ASCII.string(b, start, msgEnd), fields: fields.dictionary(b))
+    }
+
+    /// `name - ` or `name *64 - ` at `i`, where the name looks like a program or logger (`360AP.exe`): its range and
+    /// the index after the separator.
+    private static func programBeforeDash(_ b: Bytes, _ i: Int) -> (Range<Int>, Int)? {
+        let end = ASCII.tokenEnd(b, i)
+        guard end - i >= 2, isIdentifier(b, i, end) || (ASCII.isDigit(b[i]) && isIdentifier(b, i + ASCII.digitRun(b, i), end)),
+            looksLikeLogger(b, i, end)
+        else { return nil }
+        if isDashSeparator(b, end) { return (i..<end, skipSeparator(b, end)) }
+        let q = ASCII.skipSpaces(b, end)
+        let qEnd = ASCII.tokenEnd(b, q)
+        guard qEnd > q, qEnd - q <= 8, !(q..<qEnd).contains(where: { ASCII.isLetter(b[$0]) }), b[q] != 0x2D,
+            isDashSeparator(b, qEnd)
+        else { return nil }
+        return (i..<end, skipSeparator(b, qEnd))
     }
 
     /// Takes an optional `[thread]` (not after a bracketed level: Apache's `[error] [client 1.2.3.4]`
@@ -119,6 +150,9 @@ struct TimestampLevelFormat: LineFormat {
             } else if Self.isDashSeparator(b, end), Self.isIdentifier(b, i, end) {
                 fields.logger = i..<end
                 i = Self.skipSeparator(b, end)
+            } else if !bracketedLevel, let next = HeaderFields.afterPaddedColumn(b, i, end), Self.isIdentifier(b, i, end) {
+                fields.logger = i..<end
+                i = next
             }
         }
         let msgEnd = ASCII.trimEnd(b, i, b.count)
@@ -136,7 +170,7 @@ struct TimestampLevelFormat: LineFormat {
     ].map { Array($0.utf8) }
 
     /// A level word in `b[s..<e]`. Single letters (`D`, `I`, Android/klog style) only when `allowLetter`.
-    private static func levelWord(_ b: Bytes, _ s: Int, _ e: Int, marked: Bool, allowLetter: Bool = false) -> Level? {
+    static func levelWord(_ b: Bytes, _ s: Int, _ e: Int, marked: Bool, allowLetter: Bool = false) -> Level? {
         let n = e - s
         guard n >= 1, n <= 11 else { return nil }
         if n == 1 {
@@ -160,7 +194,7 @@ struct TimestampLevelFormat: LineFormat {
     }
 
     /// Index after the `]` matching the `[` at `i` (nesting allowed, at most 512 bytes), or nil.
-    private static func bracketEnd(_ b: Bytes, _ i: Int) -> Int? {
+    static func bracketEnd(_ b: Bytes, _ i: Int) -> Int? {
         var depth = 0
         var j = i
         let limit = min(b.count, i + 512)
@@ -176,7 +210,7 @@ struct TimestampLevelFormat: LineFormat {
     }
 
     /// Skips spaces, then one separator (`|`, or `-`, `,`, `:` followed by a space), then spaces.
-    private static func skipSeparator(_ b: Bytes, _ i: Int) -> Int {
+    static func skipSeparator(_ b: Bytes, _ i: Int) -> Int {
         var j = ASCII.skipSpaces(b, i)
         if j < b.count, b[j] == 0x7C {  // '|' needs no space after it
             j = ASCII.skipSpaces(b, j + 1)
@@ -189,13 +223,13 @@ struct TimestampLevelFormat: LineFormat {
     }
 
     /// True when ` - ` (spaces, a dash, a space) starts at `i`.
-    private static func isDashSeparator(_ b: Bytes, _ i: Int) -> Bool {
+    static func isDashSeparator(_ b: Bytes, _ i: Int) -> Bool {
         let j = ASCII.skipSpaces(b, i)
         return j > i && j + 1 < b.count && b[j] == 0x2D && ASCII.isSpace(b[j + 1])
     }
 
     /// Letters, digits, `.`, `_`, `$`, `-`, `/`, `@`, `#`; starting with a letter or `_`.
-    private static func isIdentifier(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+    static func isIdentifier(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
         guard e > s, ASCII.isLetter(b[s]) || b[s] == 0x5F else { return false }
         for k in s..<e {
             let c = b[k]
@@ -207,7 +241,7 @@ struct TimestampLevelFormat: LineFormat {
     }
 
     /// A logger name has a dot, `$`, `_` or `/`, or a capital after its first letter (`WindowManager`).
-    private static func looksLikeLogger(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+    static func looksLikeLogger(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
         for k in s..<e {
             let c = b[k]
             if c == 0x2E || c == 0x24 || c == 0x5F || c == 0x2F { return true }

@@ -6,4 +6,7 @@ public enum LogFormat: String, Sendable, Hashable, CaseIterable {
     /// A leading timestamp, then usually a level and the message: Python logging, log4j/logback,
     /// ISO 8601 lines, bracketed levels (`[ERROR] msg`).
     case timestampLevel = "timestamp_level"
+    /// A header of fields (ids, hosts, components, epoch or compact dates) with a timestamp among its
+    /// first tokens, then an optional level or `program[pid]:`: BGL, HPC, OpenStack, Thunderbird.
+    case header
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Recognizes common timestamp shapes without a configured format:
-/// ISO 8601 / RFC 3339 (`T` or space, `.`/`,` fractions, `Z` or offsets), `YYYY/MM/DD`, syslog
+/// ISO 8601 / RFC 3339 (`T` or space, `.`/`,` fractions, `Z` or offsets), `YYYY/MM/DD`, `YYYY.MM.DD`, syslog
 /// year-less `Mar  2 08:00:00`, Apache `02/Mar/2026:08:00:00 +0000`, ctime `Sun Mar 02 08:00:00 2026`,
 /// RFC 1123 `Mon, 02 Mar 2026 08:00:00 GMT`, compact `20260302-08:00:00`, `YYMMDD HHMMSS`,
 /// `YY/MM/DD HH:MM:SS`, `MM-DD HH:MM:SS.mmm`, `MM.DD HH:MM:SS`, and (for whole values only) epoch seconds/millis/micros/nanos.
@@ -53,7 +53,7 @@ enum TimestampScanner {
         let run = ASCII.digitRun(b, i)
         let next = i + run < b.count ? b[i + run] : 0
         switch (run, next) {
-        case (4, 0x2D), (4, 0x2F):  // 2026-03-02 / 2026/03/02
+        case (4, 0x2D), (4, 0x2F), (4, 0x2E):  // 2026-03-02 / 2026/03/02 / 2026.03.02
             return yearFirst(b, i, ctx, requireTime: requireTime)
         case (8, _):  // 20260302-08:00:00 / 20260302T080000Z
             guard let y = ASCII.digits(b, i, 4), let mo = ASCII.digits(b, i + 4, 2),
@@ -78,7 +78,7 @@ enum TimestampScanner {
         }
     }
 
-    /// `YYYY-MM-DD` / `YYYY/M/D`, then `T`, `t`, `_` or spaces and a clock, then an optional zone.
+    /// `YYYY-MM-DD` / `YYYY/M/D` / `YYYY.MM.DD`, then `T`, `t`, `_` or spaces and a clock, then an optional zone.
     private static func yearFirst(_ b: Bytes, _ i: Int, _ ctx: TimeContext, requireTime: Bool)
         -> (date: Date, end: Int)?
     {
@@ -183,17 +183,23 @@ enum TimestampScanner {
 
     typealias Clock = (h: Int, m: Int, s: Int, nanos: Int, end: Int)
 
-    /// `hh:mm:ss` with an optional `.`/`,` fraction (or `:m`…`:mmm` milliseconds), or `hhmmss` when `compact`.
+    /// `hh:mm:ss` (also unpadded: `0:0:5`) with an optional `.`/`,` fraction (or `:m`…`:mmm` milliseconds), or `hhmmss` when `compact`.
     @inline(__always)
     static func clock(_ b: Bytes, _ i: Int, compact: Bool) -> Clock? {
         var j = i
         let h: Int, m: Int, s: Int
-        if let hh = ASCII.digits(b, j, 2), j + 2 < b.count, b[j + 2] == ASCII.colon {
-            guard let mm = ASCII.digits(b, j + 3, 2), j + 5 < b.count, b[j + 5] == ASCII.colon,
-                let ss = ASCII.digits(b, j + 6, 2)
+        let hRun = ASCII.digitRun(b, j)
+        if hRun == 1 || hRun == 2, let hh = ASCII.digits(b, j, hRun), j + hRun < b.count, b[j + hRun] == ASCII.colon {
+            // Hours, minutes and seconds may be written unpadded (`0:0:0:215`, `22:16:0:119`).
+            j += hRun + 1
+            let mRun = min(ASCII.digitRun(b, j), 2)
+            guard mRun > 0, let mm = ASCII.digits(b, j, mRun), j + mRun < b.count, b[j + mRun] == ASCII.colon
             else { return nil }
+            j += mRun + 1
+            let sRun = min(ASCII.digitRun(b, j), 2)
+            guard sRun > 0, let ss = ASCII.digits(b, j, sRun) else { return nil }
             (h, m, s) = (hh, mm, ss)
-            j += 8
+            j += sRun
         } else if compact, ASCII.digitRun(b, j) >= 6, let hh = ASCII.digits(b, j, 2),
             let mm = ASCII.digits(b, j + 2, 2), let ss = ASCII.digits(b, j + 4, 2)
         {
