@@ -10,6 +10,7 @@ struct PipelineMetrics: Sendable {
     let anomalies: MetricFamily
     let templates: Gauge
     let templatesEvicted: Counter
+    let templateSearchesCut: Counter
     let queue: Gauge
     let outputRecords: MetricFamily
     private var levelCounters: [String: [Counter?]] = [:]
@@ -21,6 +22,8 @@ struct PipelineMetrics: Sendable {
         anomalies = m.counterFamily("faultmaven_anomalies_total", help: "Anomalies opened, by kind.", labels: ["kind"])
         templates = m.gauge("faultmaven_templates", help: "Message templates currently held by the miner.")
         templatesEvicted = m.counter("faultmaven_templates_evicted_total", help: "Templates evicted at the miner's limit.")
+        templateSearchesCut = m.counter(
+            "faultmaven_template_searches_cut_total", help: "Searches for a new message's template stopped at the miner's search limit.")
         queue = m.gauge("faultmaven_pipeline_queue_batches", help: "Line batches waiting for the pipeline.")
         outputRecords = m.counterFamily("faultmaven_output_records_total", help: "Records written by outputs, by output type.", labels: ["output"])
         for kind in AnomalyKind.allCases { _ = anomalies.counter(kind.rawValue) }

@@ -209,6 +209,7 @@ final class PipelineService: Service {
         }
         loop.metrics.templates.set(loop.processor.miner.count)
         loop.metrics.templatesEvicted.increment(by: loop.processor.miner.evictions - loop.metrics.templatesEvicted.value)
+        loop.metrics.templateSearchesCut.increment(by: loop.processor.miner.searchesCut - loop.metrics.templateSearchesCut.value)
         let templates = loop.processor.templateRows(limit: 1000).map {
             TemplateRow(id: $0.info.id, template: $0.info.template, count: $0.info.count, level: ($0.meta?.level ?? .unknown).name)
         }

@@ -38,6 +38,8 @@ public struct TemplateMiner: Sendable {
     public internal(set) var messages = 0
     /// Templates evicted so far, by the template limit or a full leaf.
     public internal(set) var evictions = 0
+    /// Searches for a new message's template that stopped at ``TemplateMinerConfig/maxSearchSlots``.
+    public internal(set) var searchesCut = 0
     /// Templates held now.
     public internal(set) var count = 0
 
@@ -63,7 +65,9 @@ public struct TemplateMiner: Sendable {
             tree.promote(slot: slot, in: leaf)
             return match(slot, tokens, isNew: false)
         }
-        if let slot = slotDifferingInRoute(tokens) {
+        var budget = config.maxSearchSlots
+        defer { if budget <= 0 { searchesCut += 1 } }
+        if let slot = slotDifferingInRoute(tokens, budget: &budget) {
             uses[slot] += 1
             lastSequence[slot] = messages
             _ = slots[slot]!.absorb(tokens)
@@ -71,7 +75,7 @@ public struct TemplateMiner: Sendable {
             touch(slot)
             return match(slot, tokens, isNew: false)
         }
-        let group = slotOfVariant(tokens).map { slots[$0]!.groupID }
+        let group = slotOfVariant(tokens, budget: &budget).map { slots[$0]!.groupID }
         let slot = insert(tokens)
         guard let group else { return match(slot, tokens, isNew: true) }
         slots[slot]!.groupID = group
@@ -80,7 +84,7 @@ public struct TemplateMiner: Sendable {
 
     /// The most used template of another length (by at most ``TemplateMinerConfig/maxVariantTokens``
     /// tokens) of which `tokens` is a variant. Searched only when a message starts a new template.
-    private func slotOfVariant(_ tokens: MessageTokens) -> Int? {
+    private func slotOfVariant(_ tokens: MessageTokens, budget: inout Int) -> Int? {
         let n = tokens.count
         let spread = config.maxVariantTokens
         guard spread > 0, n > 0, n <= TokenAlignment.maxTokens else { return nil }
@@ -90,6 +94,8 @@ public struct TemplateMiner: Sendable {
             let needed = max(2, Int((config.similarityThreshold * Double(min(n, length))).rounded(.up)))
             for leaf in tree.leaves(count: length, firstToken: tokens.hash(0), variable: tokens.tokens[0].variable) {
                 for slot in tree.slots(at: leaf) where uses[slot] > bestUses {
+                    guard budget > 0 else { return best }
+                    budget -= 1
                     guard let cluster = slots[slot], cluster.hashes[0] == tokens.hash(0),
                         TokenAlignment(cluster, tokens).isVariant(needed: needed)
                     else { continue }
@@ -106,7 +112,7 @@ public struct TemplateMiner: Sendable {
     /// template of its kind. Only the leaves of other paths are searched, and only when the
     /// message's own leaf had no match (a new template in the making), so it costs nothing per
     /// matched message.
-    private func slotDifferingInRoute(_ tokens: MessageTokens) -> Int? {
+    private func slotDifferingInRoute(_ tokens: MessageTokens, budget: inout Int) -> Int? {
         let n = tokens.count
         guard n > config.depth, config.depth > 0 else { return nil }
         let needed = Int((config.similarityThreshold * Double(n)).rounded(.up))
@@ -114,6 +120,8 @@ public struct TemplateMiner: Sendable {
         var bestUses = 0
         for leaf in tree.leaves(count: n, excluding: tree.findLeaf(tokens)) {
             for slot in tree.slots(at: leaf) {
+                guard budget > 0 else { return best }
+                budget -= 1
                 guard let cluster = slots[slot], cluster.fitsBeyond(config.depth, tokens, needed: needed) else { continue }
                 if best == nil || uses[slot] > bestUses {
                     best = slot
@@ -149,8 +157,9 @@ public struct TemplateMiner: Sendable {
         if let leaf = tree.findLeaf(tokens), let (slot, _) = bestSlot(in: leaf, for: tokens) {
             return match(slot, tokens, isNew: false)
         }
-        if let slot = slotDifferingInRoute(tokens) { return match(slot, tokens, isNew: false) }
-        return slotOfVariant(tokens).map { slot in
+        var budget = config.maxSearchSlots
+        if let slot = slotDifferingInRoute(tokens, budget: &budget) { return match(slot, tokens, isNew: false) }
+        return slotOfVariant(tokens, budget: &budget).map { slot in
             TemplateMatch(
                 id: slots[slot]!.groupID, template: slots[slot]!.template,
                 params: tokens.tokens.indices.filter { tokens.tokens[$0].variable }.map { tokens.raw($0) }, isNew: false)

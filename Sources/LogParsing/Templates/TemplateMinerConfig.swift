@@ -27,6 +27,10 @@ public struct TemplateMinerConfig: Sendable, Hashable {
     /// Tokens by which a message may be longer or shorter than a template and still be its variant
     /// (an optional group of values such as `(1.16 KB)`); 0 keeps templates of different lengths apart.
     public var maxVariantTokens: Int
+    /// Templates that the search for a home of a message starting a new template (other routes of
+    /// its length, variants of other lengths) looks at before it stops; bounds the cost of a
+    /// stream of novel messages. Each search cut short is counted (``TemplateMiner/searchesCut``).
+    public var maxSearchSlots: Int
 
     /// Creates a configuration; out-of-range values are clamped to the nearest sensible value.
     public init(
@@ -38,7 +42,8 @@ public struct TemplateMinerConfig: Sendable, Hashable {
         freezeAfter: Int = 8,
         maxTokens: Int = 128,
         masking: Bool = true,
-        maxVariantTokens: Int = 4
+        maxVariantTokens: Int = 4,
+        maxSearchSlots: Int = 1_000
     ) {
         self.similarityThreshold = similarityThreshold.isNaN ? 0.5 : min(max(similarityThreshold, 0), 1)
         self.depth = max(depth, 0)
@@ -49,5 +54,6 @@ public struct TemplateMinerConfig: Sendable, Hashable {
         self.maxTokens = max(maxTokens, 1)
         self.masking = masking
         self.maxVariantTokens = max(maxVariantTokens, 0)
+        self.maxSearchSlots = max(maxSearchSlots, 1)
     }
 }
