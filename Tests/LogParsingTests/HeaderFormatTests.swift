@@ -51,12 +51,7 @@ import Testing
 
     @Test(arguments: goldens)
     func golden(_ g: Golden) throws {
-        let e = try S.one(g.line)
-        if let t = g.time { #expect(S.same(e.time, t)) } else { #expect(e.time == nil) }
-        #expect(e.level == g.level)
-        #expect(e.message == g.message)
-        #expect(e.fields == g.fields)
-        #expect(!e.parseFailed)
+        try g.expectParsed()
     }
 
     @Test(arguments: [

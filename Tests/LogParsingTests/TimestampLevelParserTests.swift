@@ -15,6 +15,16 @@ import Testing
         let message: String
         let fields: [String: String]
         var testDescription: String { line }
+
+        /// Parses `line` in auto mode and expects the time, level, message and fields given.
+        func expectParsed() throws {
+            let e = try ParserTestSupport.one(line)
+            if let time { #expect(ParserTestSupport.same(e.time, time)) } else { #expect(e.time == nil) }
+            #expect(e.level == level)
+            #expect(e.message == message)
+            #expect(e.fields == fields)
+            #expect(!e.parseFailed)
+        }
     }
 
     static let goldens: [Golden] = [
@@ -69,12 +79,7 @@ import Testing
 
     @Test(arguments: goldens)
     func golden(_ g: Golden) throws {
-        let e = try S.one(g.line)
-        if let t = g.time { #expect(S.same(e.time, t)) } else { #expect(e.time == nil) }
-        #expect(e.level == g.level)
-        #expect(e.message == g.message)
-        #expect(e.fields == g.fields)
-        #expect(!e.parseFailed)
+        try g.expectParsed()
     }
 
     @Test func detectedAsTimestampLevel() throws {
