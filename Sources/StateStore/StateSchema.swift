@@ -14,6 +14,9 @@ enum StateSchema {
         m.registerMigration("v2-templates") { db in
             for statement in v2 { try db.execute(sql: statement) }
         }
+        m.registerMigration("v3-template-sequence") { db in
+            for statement in v3 { try db.execute(sql: statement) }
+        }
         return m
     }
 
@@ -93,5 +96,11 @@ enum StateSchema {
             count INTEGER NOT NULL, last_sequence INTEGER NOT NULL, state TEXT NOT NULL, updated_at REAL NOT NULL)
         """,
         "CREATE INDEX template_last_sequence ON template(last_sequence, id)",
+    ]
+
+    /// The miner's id sequence (one row), so that the id of an evicted template is not given again
+    /// after a restart.
+    static let v3: [String] = [
+        "CREATE TABLE template_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), next_id INTEGER NOT NULL)",
     ]
 }

@@ -9,8 +9,9 @@ extension StateStore {
     /// the ids in `removed` (templates the miner no longer holds), then keeps at most `keep` (the
     /// miner's cap), the most recently used; those dropped are counted. Throws `.invalidInput`
     /// (nothing written) for a non-positive id, a negative count or a description that is not JSON
-    /// or longer than ``maxTemplateStateBytes``.
-    public func saveTemplates(_ changed: [TemplateRecord], removed: [Int] = [], keep: Int) async throws {
+    /// or longer than ``maxTemplateStateBytes``. `nextID`, when given, is stored as the id the
+    /// miner gives its next template (``templateNextID()``); it never goes down.
+    public func saveTemplates(_ changed: [TemplateRecord], removed: [Int] = [], keep: Int, nextID: Int? = nil) async throws {
         let now = now()
         let textLimit = config.maxTextBytes
         try await write("store templates") { db, effects in
@@ -28,6 +29,10 @@ extension StateStore {
             }
             try TemplateRows.delete(db, ids: removed)
             effects.evict(.template, try TemplateRows.trim(db, keep: keep))
+            if let nextID {
+                guard nextID > 0 else { throw StoreFailure(.invalidInput, "template sequence: next id \(nextID) is not positive") }
+                try TemplateRows.advanceSequence(db, to: nextID)
+            }
         }
     }
 
@@ -37,6 +42,14 @@ extension StateStore {
         return try await read("load templates") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM template ORDER BY last_sequence DESC, id DESC LIMIT ?", arguments: [n])
                 .map(RowDecoding.template)
+        }
+    }
+
+    /// The id the miner gives its next template, as last stored with ``saveTemplates(_:removed:keep:nextID:)``;
+    /// 0 when none was stored.
+    public func templateNextID() async throws -> Int {
+        try await read("load template sequence") { db in
+            try Int.fetchOne(db, sql: "SELECT next_id FROM template_sequence WHERE id = 1") ?? 0
         }
     }
 }

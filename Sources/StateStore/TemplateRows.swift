@@ -28,4 +28,14 @@ enum TemplateRows {
             arguments: [max(1, keep)])
         return db.changesCount
     }
+
+    /// Stores `nextID` as the miner's next template id unless a higher one is stored.
+    static func advanceSequence(_ db: Database, to nextID: Int) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO template_sequence (id, next_id) VALUES (1, ?)
+                ON CONFLICT (id) DO UPDATE SET next_id = max(next_id, excluded.next_id)
+                """,
+            arguments: [nextID])
+    }
 }

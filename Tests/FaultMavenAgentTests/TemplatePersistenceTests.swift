@@ -50,6 +50,25 @@ import Testing
         #expect(next.add("echo subsystem reported state change 4").id == (miner.templates.map(\.id).max() ?? 0) + 1)
     }
 
+    @Test func anEvictedTemplatesIdIsNotGivenAgainAfterARestart() async throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var miner = TemplateMiner()
+        let words = ["alpha", "bravo", "charlie", "delta"]
+        let ids = words.map { miner.add("\($0) subsystem reported state change").id }
+        for w in words.prefix(3) { _ = miner.add("\(w) subsystem reported state change") }
+        let metrics = MetricsRegistry()
+        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        defer { try? store.close() }
+        let persistence = TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test"))
+        var written: TemplatePersistence.Written = [:]
+        await persistence.save(miner, written: &written)
+        // Restarted with a smaller cap: the least recently used template, which has the highest id, is not loaded.
+        var restored = await persistence.load(config: TemplateMinerConfig(maxTemplates: 3)).miner
+        #expect(restored.templates.map(\.id) == Array(ids.prefix(3)))
+        #expect(restored.add("echo subsystem reported state change").id == ids.max()! + 1)
+    }
+
     @Test func aStoredStateThatCannotBeUsedIsCountedAndIgnored() async throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

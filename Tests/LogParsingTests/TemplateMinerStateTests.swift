@@ -76,4 +76,35 @@ struct TemplateMinerStateTests {
         #expect(throws: TemplateStateError.self) { try TemplateMiner(restoring: twice) }
         #expect(throws: TemplateStateError.self) { try TemplateMiner(config: TemplateMinerConfig(depth: 3), restoring: good) }
     }
+
+    @Test("ids are never given twice: templates dropped on restore and the stored sequence keep theirs")
+    func idsAreNotReused() throws {
+        var miner = TemplateMiner()
+        let words = ["alpha", "bravo", "charlie", "delta"]
+        let ids = words.map { miner.add("\($0) subsystem reported state change").id }
+        // The newest template (highest id) is the least recently used, so a smaller cap drops it.
+        for w in words.prefix(3) { _ = miner.add("\(w) subsystem reported state change") }
+        let state = miner.exportState()
+        #expect(state.nextID == ids.max()! + 1)
+        var smaller = try TemplateMiner(config: TemplateMinerConfig(maxTemplates: 3), restoring: state)
+        #expect(!smaller.templates.map(\.id).contains(ids.last!))
+        #expect(smaller.add("echo subsystem reported state change").id == ids.max()! + 1)
+
+        // A sequence stored ahead of every live template (its newest were evicted) is kept.
+        var ahead = state
+        ahead.nextID = 40
+        var resumed = try TemplateMiner(restoring: ahead)
+        #expect(resumed.add("foxtrot subsystem reported state change").id == 40)
+        #expect(resumed.exportState().nextID == 41)
+
+        // A state stored before the sequence was kept decodes, and continues after its highest id.
+        let json = try JSONEncoder().encode(state)
+        var object = try #require(JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(object["next_id"] as? Int == state.nextID)
+        object["next_id"] = nil
+        let old = try JSONDecoder().decode(TemplateMinerState.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.nextID == 0)
+        var fromOld = try TemplateMiner(restoring: old)
+        #expect(fromOld.add("golf subsystem reported state change").id == ids.max()! + 1)
+    }
 }

@@ -48,4 +48,22 @@ import Testing
         #expect(try await h.store.templates(limit: 10).isEmpty)
         await #expect(throws: StateStoreError.self) { try await h.store.saveTemplates([record(0, sequence: 1)], keep: 10) }
     }
+
+    @Test func theIdSequenceIsStoredNeverGoesDownAndSurvivesReopen() async throws {
+        let h = try StoreHarness()
+        #expect(try await h.store.templateNextID() == 0)
+        try await h.store.saveTemplates([record(1, sequence: 1)], keep: 10, nextID: 7)
+        try await h.store.saveTemplates([], removed: [1], keep: 10, nextID: 5)
+        #expect(try await h.store.templateNextID() == 7)
+        try await h.store.saveTemplates([], keep: 10, nextID: 9)
+        let reopened = try h.reopened()
+        defer { try? reopened.close() }
+        #expect(try await reopened.templateNextID() == 9)
+        #expect(try await reopened.templates(limit: 10).isEmpty)
+        let error = await #expect(throws: StateStoreError.self) {
+            try await reopened.saveTemplates([record(2, sequence: 2)], keep: 10, nextID: 0)
+        }
+        #expect(error?.kind == .invalidInput)
+        #expect(try await reopened.templates(limit: 10).isEmpty)
+    }
 }

@@ -45,12 +45,14 @@ struct TemplatePersistence: Sendable {
     /// nothing is stored or the stored state is unusable.
     func load(config: TemplateMinerConfig) async -> Restored {
         let records: [TemplateRecord]
+        let nextID: Int
         do {
             records = try await store.templates(limit: config.maxTemplates)
+            nextID = try await store.templateNextID()
         } catch {
             return ignore("stored templates not readable", error, config: config)
         }
-        guard !records.isEmpty else { return Restored(miner: TemplateMiner(config: config), written: [:]) }
+        guard !records.isEmpty || nextID > 1 else { return Restored(miner: TemplateMiner(config: config), written: [:]) }
         let decoder = JSONDecoder()
         let stored: [StoredTemplate]
         do {
@@ -59,7 +61,7 @@ struct TemplatePersistence: Sendable {
             return ignore("stored templates not decodable", error, config: config)
         }
         do {
-            let miner = try TemplateMiner(config: config, restoring: TemplateMinerState(templates: stored))
+            let miner = try TemplateMiner(config: config, restoring: TemplateMinerState(templates: stored, nextID: nextID))
             restored.increment(by: miner.count)
             logger.info("templates restored", metadata: ["templates": "\(miner.count)", "evicted": "\(miner.evictions)"])
             return Restored(miner: miner, written: Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
@@ -74,8 +76,10 @@ struct TemplatePersistence: Sendable {
         return Restored(miner: TemplateMiner(config: config), written: [:])
     }
 
-    /// Writes the templates of `miner` that differ from `written` and removes those it no longer
-    /// holds, in one transaction; on success `written` becomes what is stored.
+    /// Writes the templates of `miner` that differ from `written`, removes those it no longer holds
+    /// and stores its next template id, in one transaction; on success `written` becomes what is
+    /// stored. (A new id always comes with a new or changed template to write, so the id sequence
+    /// is stored whenever it moved.)
     func save(_ miner: TemplateMiner, written: inout Written) async {
         let state = miner.exportState()
         let changed = state.templates.filter { written[$0.id] != $0 }
@@ -97,7 +101,7 @@ struct TemplatePersistence: Sendable {
             saved.append(t)
         }
         do {
-            try await store.saveTemplates(records, removed: removed, keep: miner.config.maxTemplates)
+            try await store.saveTemplates(records, removed: removed, keep: miner.config.maxTemplates, nextID: state.nextID)
         } catch {
             errors.increment()
             logger.warning("templates not stored; retrying at the next pass", metadata: ["error": "\(error)"])

@@ -11,15 +11,16 @@ extension TemplateMiner {
                 firstSequence: cluster.firstSequence, lastSequence: lastSequence[slot], route: tree.route(to: cluster.leaf),
                 leafRank: tree.slots(at: cluster.leaf).firstIndex(of: slot) ?? 0))
         }
-        return TemplateMinerState(templates: stored)
+        return TemplateMinerState(templates: stored, nextID: nextID)
     }
 
     /// A miner that continues from `state`: the same templates with their ids, counts and places in
-    /// the prefix tree, so it mines the next messages as the miner that exported it would. New
-    /// templates get ids after the highest restored one. At most ``TemplateMinerConfig/maxTemplates``
-    /// templates (and ``TemplateMinerConfig/maxClustersPerLeaf`` per leaf) are taken, the most
-    /// recently used first; the others count as evictions. Throws ``TemplateStateError`` when a
-    /// stored template is damaged or does not fit `config` (another depth or token limit).
+    /// the prefix tree, so it mines the next messages as the miner that exported it would. At most
+    /// ``TemplateMinerConfig/maxTemplates`` templates (and ``TemplateMinerConfig/maxClustersPerLeaf``
+    /// per leaf) are taken, the most recently used first; the others count as evictions. New
+    /// templates get ids from the state's ``TemplateMinerState/nextID`` and always after the highest
+    /// stored id, so no id is given to two templates. Throws ``TemplateStateError`` when a stored
+    /// template is damaged or does not fit `config` (another depth or token limit).
     public init(config: TemplateMinerConfig = TemplateMinerConfig(), restoring state: TemplateMinerState) throws {
         self.init(config: config)
         var seen = Set<Int>()
@@ -40,7 +41,7 @@ extension TemplateMiner {
         for slot in slots.indices.sorted(by: { lastSequence[$0] < lastSequence[$1] }) { linkAsNewest(slot) }
         count = slots.count
         messages = lastSequence.max() ?? 0
-        nextID = (kept.map(\.id).max() ?? 0) + 1
+        nextID = max(state.nextID, (state.templates.map(\.id).max() ?? 0) + 1)
     }
 
     /// The templates to restore from `byRecency` (most recently used first) within the template and
