@@ -22,11 +22,14 @@ public struct LogRecord: Sendable, Hashable {
     public var templateID: Int?
     public var template: String?
     public var params: [String]
+    /// Names of `params` where the line names them (`latency_ms=<*>`), `nil` for the others; empty
+    /// when none is named.
+    public var paramNames: [String?]
 
     public init(
         source: String, tag: String = "", line: Int = 0, time: Date? = nil, ingestTime: Date = Date(),
         level: Level = .unknown, message: String, fields: [String: String] = [:],
-        templateID: Int? = nil, template: String? = nil, params: [String] = []
+        templateID: Int? = nil, template: String? = nil, params: [String] = [], paramNames: [String?] = []
     ) {
         self.source = source
         self.tag = tag
@@ -39,6 +42,12 @@ public struct LogRecord: Sendable, Hashable {
         self.templateID = templateID
         self.template = template
         self.params = params
+        self.paramNames = paramNames
+    }
+
+    /// The name of parameter `index`, when the line names it.
+    public func paramName(_ index: Int) -> String? {
+        index < paramNames.count ? paramNames[index] : nil
     }
 
     /// Event time when known, else ingest time.

@@ -81,6 +81,27 @@ import Testing
         #expect(rows[0]?["source"] as? String == dir.file("app.log"))
     }
 
+    @Test func recordsNameAndTypeParametersThatTheLineNames() async throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        try dir.write("api.log", """
+            2026-03-02T08:00:00Z level=info msg=served path=/api/orders latency=53ms status=200
+            2026-03-02T08:00:01Z level=info msg=served path=/api/users latency=1.2s status=503
+            2026-03-02 08:00:02,000 INFO app.api: request done status: 200 in 12ms
+            2026-03-02 08:00:03,000 INFO app.api: request done status: 404 in 7ms
+
+            """)
+        let r = try await CLI.run(["analyze", "--format", "records", dir.file("api.log")])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(rows.count == 4)
+        let last = try #require(rows.last?["parameters"] as? [[String: Any]])
+        #expect(rows.last?["template"] as? String == "request done status: <*> in <*>")
+        #expect(last.map { $0["name"] as? String } == ["status", nil])
+        #expect(last.map { $0["type"] as? String } == ["number", "duration"])
+        #expect(last[1]["number"] as? Int == 7 && last[1]["unit"] as? String == "ms")
+    }
+
     @Test func stdinAndForcedParser() async throws {
         let input = "plain line one\nplain line two ERROR\n"
         let r = try await CLI.run(["analyze", "--parse", "none", "--format", "records", "-"], stdin: Data(input.utf8))

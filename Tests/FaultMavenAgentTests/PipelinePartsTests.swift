@@ -48,6 +48,24 @@ import LogParsing
         #expect(obj["params"] as? [String] == ["\\"])
         #expect(!line.contains("\n"))
     }
+
+    @Test func parametersAreNamedAndTyped() throws {
+        var r = LogRecord(source: "a.log", message: "m")
+        r.templateID = 1
+        r.template = "GET <*> took <*> latency_ms=<*> size=<*> cpu=<*>"
+        r.params = ["/api", "1.5s", "34", "12kb", "83%"]
+        r.paramNames = [nil, nil, "latency_ms", "size", "cpu"]
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(RecordJSON.line(r).utf8)) as? [String: Any])
+        let p = try #require(obj["parameters"] as? [[String: Any]])
+        #expect(p.map { $0["name"] as? String } == [nil, nil, "latency_ms", "size", "cpu"])
+        #expect(p.map { $0["value"] as? String } == r.params)
+        #expect(p.map { $0["type"] as? String } == ["text", "duration", "number", "size", "percent"])
+        #expect(p[0]["number"] is NSNull && p[0]["unit"] is NSNull)
+        #expect(p[1]["number"] as? Double == 1500 && p[1]["unit"] as? String == "ms")
+        #expect(p[2]["number"] as? Int == 34 && p[2]["unit"] is NSNull)
+        #expect(p[3]["number"] as? Int == 12 && p[3]["unit"] as? String == "kb")
+        #expect(p[4]["number"] as? Int == 83 && p[4]["unit"] as? String == "%")
+    }
 }
 
 @Suite struct LogDigesterTests {

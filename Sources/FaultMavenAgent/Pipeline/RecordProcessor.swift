@@ -40,6 +40,7 @@ struct RecordProcessor: Sendable {
         record.templateID = m.id
         record.template = m.template
         record.params = m.params
+        record.paramNames = m.paramNames
         records += 1
         let t = record.time ?? now
         if var x = meta[m.id] {

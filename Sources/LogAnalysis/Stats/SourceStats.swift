@@ -132,9 +132,15 @@ public struct SourceStats: Sendable {
         else { return }
         for (i, param) in record.params.prefix(8).enumerated() {
             guard let (value, unit) = NumericValue.parse(param[...]) else { continue }
-            metrics.add(value, key: .parameter(template: id, index: i), name: "parameter \(i + 1) of \"\(stat.template)\"",
+            metrics.add(value, key: .parameter(template: id, index: i), name: Self.seriesName(record, parameter: i, template: stat.template),
                         template: stat.template, unit: unit, at: time, anomalous: anomalous, width: width, historyBuckets: history)
         }
+    }
+
+    /// How a template parameter's series is shown: by the parameter's name where the line names it.
+    static func seriesName(_ record: LogRecord, parameter i: Int, template: String) -> String {
+        if let name = record.paramName(i) { return "\(name) in \"\(template)\"" }
+        return "parameter \(i + 1) of \"\(template)\""
     }
 
     /// Whether `template` matches a template already in the table on at least `threshold` of its tokens.

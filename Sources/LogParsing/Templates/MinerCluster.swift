@@ -49,6 +49,8 @@ struct MinerCluster: Sendable {
     private(set) var shapes: [UInt64]
     /// Tokens joined by single spaces; rebuilt only when a token changes.
     private(set) var template: String
+    /// The parameters' names (``ParameterNames``), one per `<*>` of `template`; empty when none is named.
+    private(set) var paramNames: [String?] = []
     let firstSequence: Int
     var leaf: Int
 
@@ -203,6 +205,8 @@ struct MinerCluster: Sendable {
     mutating func rebuildTemplate() {
         template = tokens.indices.map { kinds[$0] == Kind.pattern ? TokenMasker.canonical(tokens[$0]) : tokens[$0] }
             .joined(separator: " ")
+        let names = ParameterNames.of(template)
+        paramNames = names.contains { $0 != nil } ? names : []
     }
 
     /// The message's values at the wildcards of a template with these `kinds` and `patterns`.

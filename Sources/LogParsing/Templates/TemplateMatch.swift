@@ -6,13 +6,17 @@ public struct TemplateMatch: Sendable, Hashable {
     public var template: String
     /// The message's values at the template's wildcards, in order.
     public var params: [String]
+    /// The names of `params` where the line names them (`latency_ms=<*>`, `status: <*>`; see
+    /// ``ParameterNames``), `nil` for the others; empty when no parameter is named.
+    public var paramNames: [String?]
     /// Whether this message created the template.
     public var isNew: Bool
 
-    public init(id: Int, template: String, params: [String], isNew: Bool) {
+    public init(id: Int, template: String, params: [String], paramNames: [String?] = [], isNew: Bool) {
         self.id = id
         self.template = template
         self.params = params
+        self.paramNames = paramNames.count == params.count ? paramNames : []
         self.isNew = isNew
     }
 }

@@ -170,7 +170,7 @@ public struct TemplateMiner: Sendable {
         TemplateMatch(
             id: slots[slot]!.groupID, template: slots[slot]!.template,
             params: MinerCluster.params(of: tokens, kinds: slots[slot]!.kinds, patterns: slots[slot]!.paramPatterns),
-            isNew: isNew)
+            paramNames: slots[slot]!.paramNames, isNew: isNew)
     }
 
     /// The live templates, in id order. Variants of one template (see ``add(_:)``) are listed once,

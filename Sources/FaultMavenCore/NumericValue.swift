@@ -3,10 +3,33 @@
 /// Only a leading unsigned decimal number followed by nothing or a short unit is accepted: tokens like
 /// hex ids (`4fdbe26c`) or versions (`1.2.3`) are not magnitudes. Time units are converted to
 /// milliseconds so `1.2s` and `1200ms` compare. Works on UTF-8 bytes (it runs for every parameter of
-/// every record).
-enum NumericValue {
+/// every record). The analysis watches such values as series; `analyze --format records` shows them
+/// typed (``Kind``).
+public enum NumericValue {
+    /// What a magnitude measures, by its unit.
+    public enum Kind: String, Sendable {
+        /// A time (`s`, `sec`, `ms`, `us`, `µs`, `ns`); the value is in milliseconds.
+        case duration
+        /// An amount of data (`b`, `kb`, `mb`, `gb`), in the unit written.
+        case size
+        /// A percentage (`%`).
+        case percent
+        /// A plain number, or a count with `k`, `m` or `x`.
+        case number
+
+        /// The kind of a unit as ``NumericValue/parse(_:)`` returns it.
+        public init(unit: String) {
+            switch unit {
+            case "s", "sec", "ms", "us", "µs", "ns": self = .duration
+            case "b", "kb", "mb", "gb": self = .size
+            case "%": self = .percent
+            default: self = .number
+            }
+        }
+    }
+
     /// The value and its unit as written (lower-cased), or nil when `token` is not a magnitude.
-    static func parse(_ token: Substring) -> (value: Double, unit: String)? {
+    public static func parse(_ token: Substring) -> (value: Double, unit: String)? {
         let bytes = token.utf8
         var end = bytes.startIndex
         var seenDigit = false
