@@ -52,7 +52,7 @@ enum RowDecoding {
     static func template(_ row: Row) -> TemplateRecord {
         TemplateRecord(
             id: row["id"], groupID: row["group_id"], text: row["text"], count: row["count"],
-            lastSequence: row["last_sequence"], stateJSON: row["state"], updatedAt: date(row, "updated_at"))
+            lastSequence: row["last_sequence"], level: row["level"], stateJSON: row["state"], updatedAt: date(row, "updated_at"))
     }
 
     static func audit(_ row: Row) -> AuditRecord {

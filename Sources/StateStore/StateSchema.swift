@@ -99,8 +99,9 @@ enum StateSchema {
     ]
 
     /// The miner's id sequence (one row), so that the id of an evicted template is not given again
-    /// after a restart.
+    /// after a restart, and each template's level.
     static let v3: [String] = [
         "CREATE TABLE template_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), next_id INTEGER NOT NULL)",
+        "ALTER TABLE template ADD COLUMN level TEXT NOT NULL DEFAULT 'UNKNOWN'",
     ]
 }

@@ -8,8 +8,8 @@ extension StateStore {
     /// In one transaction: stores `changed` templates (replacing those with the same id), deletes
     /// the ids in `removed` (templates the miner no longer holds), then keeps at most `keep` (the
     /// miner's cap), the most recently used; those dropped are counted. Throws `.invalidInput`
-    /// (nothing written) for a non-positive id, a negative count or a description that is not JSON
-    /// or longer than ``maxTemplateStateBytes``. `nextID`, when given, is stored as the id the
+    /// (nothing written) for a non-positive id, a negative count, an empty or overlong level or a
+    /// description that is not JSON or longer than ``maxTemplateStateBytes``. `nextID`, when given, is stored as the id the
     /// miner gives its next template (``templateNextID()``); it never goes down.
     public func saveTemplates(_ changed: [TemplateRecord], removed: [Int] = [], keep: Int, nextID: Int? = nil) async throws {
         let now = now()
@@ -21,6 +21,9 @@ extension StateStore {
                 }
                 guard record.count >= 0, record.lastSequence >= 0 else {
                     throw StoreFailure(.invalidInput, "template \(record.id): count and sequence must not be negative")
+                }
+                guard (1...16).contains(record.level.utf8.count) else {
+                    throw StoreFailure(.invalidInput, "template \(record.id): level must be 1 to 16 bytes")
                 }
                 try JSONText.validateDocument(record.stateJSON, maxBytes: Self.maxTemplateStateBytes, what: "template \(record.id) state")
                 record.text = effects.bounded(record.text, textLimit)

@@ -13,13 +13,15 @@ public struct TemplateRecord: Sendable, Codable, Hashable {
     public var count: Int
     /// The miner's sequence number of the last message assigned to it (the most recent are kept).
     public var lastSequence: Int
+    /// The highest level logged with it (`ERROR`, `WARN`, …; `UNKNOWN` when none).
+    public var level: String
     /// The miner's description of the template as a JSON document.
     public var stateJSON: String
     /// Set by the store on every write.
     public var updatedAt: Date
 
     public init(
-        id: Int, groupID: Int, text: String, count: Int, lastSequence: Int, stateJSON: String,
+        id: Int, groupID: Int, text: String, count: Int, lastSequence: Int, level: String = "UNKNOWN", stateJSON: String,
         updatedAt: Date = Date(timeIntervalSince1970: 0)
     ) {
         self.id = id
@@ -27,6 +29,7 @@ public struct TemplateRecord: Sendable, Codable, Hashable {
         self.text = text
         self.count = count
         self.lastSequence = lastSequence
+        self.level = level
         self.stateJSON = stateJSON
         self.updatedAt = updatedAt
     }

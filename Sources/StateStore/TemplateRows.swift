@@ -5,13 +5,13 @@ enum TemplateRows {
     static func upsert(_ db: Database, _ r: TemplateRecord) throws {
         try db.execute(
             sql: """
-                INSERT INTO template (id, group_id, text, count, last_sequence, state, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO template (id, group_id, text, count, last_sequence, level, state, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, text = excluded.text,
-                count = excluded.count, last_sequence = excluded.last_sequence, state = excluded.state,
-                updated_at = excluded.updated_at
+                count = excluded.count, last_sequence = excluded.last_sequence, level = excluded.level,
+                state = excluded.state, updated_at = excluded.updated_at
                 """,
-            arguments: [r.id, r.groupID, r.text, r.count, r.lastSequence, r.stateJSON, r.updatedAt.timeIntervalSince1970])
+            arguments: [r.id, r.groupID, r.text, r.count, r.lastSequence, r.level, r.stateJSON, r.updatedAt.timeIntervalSince1970])
     }
 
     static func delete(_ db: Database, ids: [Int]) throws {

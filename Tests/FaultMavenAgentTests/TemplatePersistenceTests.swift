@@ -1,5 +1,6 @@
 import FaultMavenCore
 import Foundation
+import LogAnalysis
 import LogParsing
 import StateStore
 import Testing
@@ -67,6 +68,34 @@ import Testing
         var restored = await persistence.load(config: TemplateMinerConfig(maxTemplates: 3)).miner
         #expect(restored.templates.map(\.id) == Array(ids.prefix(3)))
         #expect(restored.add("echo subsystem reported state change").id == ids.max()! + 1)
+    }
+
+    @Test func levelsAreStoredAndShownForRestoredTemplatesUntilSeenAgain() async throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var processor = RecordProcessor(analysis: AnalysisConfig())
+        var refused = LogRecord(source: "a.log", level: .error, message: "connection refused to db-1 after 3 retries")
+        var served = LogRecord(source: "a.log", level: .info, message: "served GET /api/orders in 12ms")
+        _ = processor.process(&refused, now: Date())
+        _ = processor.process(&served, now: Date())
+        let metrics = MetricsRegistry()
+        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        defer { try? store.close() }
+        let persistence = TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test"))
+        var written: TemplatePersistence.Written = [:]
+        await persistence.save(processor.miner, levels: processor.levels(), written: &written)
+        #expect(Set(try await store.templates(limit: 10).map(\.level)) == ["ERROR", "INFO"])
+
+        let restored = await persistence.load(config: TemplateMinerConfig())
+        let refusedID = try #require(refused.templateID)
+        #expect(restored.levels == [refusedID: .error, try #require(served.templateID): .info])
+        var next = RecordProcessor(analysis: AnalysisConfig(), restoring: restored.miner, levels: restored.levels)
+        #expect(next.level(of: refusedID) == .error)
+        // Seen again at a lower level: the highest level seen stays.
+        var again = LogRecord(source: "b.log", level: .warn, message: "connection refused to db-2 after 5 retries")
+        _ = next.process(&again, now: Date())
+        #expect(again.templateID == refusedID)
+        #expect(next.level(of: refusedID) == .error)
     }
 
     @Test func aStoredStateThatCannotBeUsedIsCountedAndIgnored() async throws {

@@ -13,6 +13,7 @@ import Testing
         ("--port=<*> -v <*>", ["port", nil]),
         ("connect <*>:<*> failed", [nil, nil]),
         ("ERROR: <*> warn:<*>", [nil, nil]),
+        ("e=<*> config=<*> error=<*> Fail: <*>", ["e", "config", "error", "Fail"]),
         ("request done in <*>ms", [nil]),
         ("<*> user: [<*>]", [nil, "user"]),
         ("id= <*>", ["id"]),

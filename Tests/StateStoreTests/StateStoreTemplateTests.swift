@@ -21,6 +21,7 @@ import Testing
         let loaded = try await reopened.templates(limit: 100)
         #expect(loaded.map(\.id) == [1, 2])
         #expect(loaded[0].text == "template 1 <*> <*>" && loaded[0].count == 5 && loaded[0].updatedAt == h.clock.now)
+        #expect(loaded[0].level == "UNKNOWN")
         #expect(loaded[1] == { var r = record(2, sequence: 20); r.updatedAt = h.clock.now.addingTimeInterval(-5); return r }())
     }
 
@@ -47,6 +48,10 @@ import Testing
         #expect(error?.message.contains("template 2 state") == true)
         #expect(try await h.store.templates(limit: 10).isEmpty)
         await #expect(throws: StateStoreError.self) { try await h.store.saveTemplates([record(0, sequence: 1)], keep: 10) }
+        var noLevel = record(3, sequence: 1)
+        noLevel.level = ""
+        await #expect(throws: StateStoreError.self) { try await h.store.saveTemplates([noLevel], keep: 10) }
+        #expect(try await h.store.templates(limit: 10).isEmpty)
     }
 
     @Test func theIdSequenceIsStoredNeverGoesDownAndSurvivesReopen() async throws {

@@ -19,6 +19,8 @@ struct RecordProcessor: Sendable {
     var miner: TemplateMiner
     var engine: AnalysisEngine
     private(set) var meta: [Int: TemplateMeta] = [:]
+    /// Levels stored with restored templates, until the template is seen again (then in `meta`).
+    private var restoredLevels: [Int: Level] = [:]
     private(set) var records = 0
 
     init(analysis: AnalysisConfig, miner: TemplateMinerConfig = TemplateMinerConfig()) {
@@ -26,12 +28,13 @@ struct RecordProcessor: Sendable {
         self.engine = AnalysisEngine(config: analysis)
     }
 
-    /// Continues with `miner` (restored from the state database): its templates were seen before,
-    /// so the analysis does not take them as new patterns.
-    init(analysis: AnalysisConfig, restoring miner: TemplateMiner) {
+    /// Continues with `miner` (restored from the state database, with the stored `levels` of its
+    /// templates): its templates were seen before, so the analysis does not take them as new patterns.
+    init(analysis: AnalysisConfig, restoring miner: TemplateMiner, levels: [Int: Level] = [:]) {
         self.miner = miner
         self.engine = AnalysisEngine(config: analysis)
         engine.assumeKnown(templateIDs: miner.templates.map(\.id))
+        restoredLevels = levels.filter { $0.value != .unknown }
     }
 
     /// Assigns the record's template and runs the detectors; returns anomalies that opened.
@@ -49,7 +52,9 @@ struct RecordProcessor: Sendable {
             if x.sources.count < Self.maxSourcesPerTemplate && !x.sources.contains(record.source) { x.sources.append(record.source) }
             meta[m.id] = x
         } else {
-            meta[m.id] = TemplateMeta(level: record.level, firstSeen: t, lastSeen: t, sources: [record.source])
+            var level = record.level
+            if let stored = restoredLevels.removeValue(forKey: m.id), level == .unknown || stored > level { level = stored }
+            meta[m.id] = TemplateMeta(level: level, firstSeen: t, lastSeen: t, sources: [record.source])
             // The miner evicts templates at its limit; drop metadata of evicted ids in bulk.
             if meta.count > 2 * max(miner.config.maxTemplates, 1) { pruneMeta() }
         }
@@ -58,6 +63,18 @@ struct RecordProcessor: Sendable {
 
     mutating func advance(to now: Date) -> [Anomaly] {
         engine.advance(to: now)
+    }
+
+    /// The highest level seen with each live template (this run's, else the stored one).
+    func levels() -> [Int: Level] {
+        var result = restoredLevels
+        for (id, m) in meta where m.level != .unknown { result[id] = m.level }
+        return result
+    }
+
+    /// The level shown for template `id`.
+    func level(of id: Int) -> Level {
+        meta[id]?.level ?? restoredLevels[id] ?? .unknown
     }
 
     /// Templates with their metadata, most frequent first.
@@ -69,5 +86,6 @@ struct RecordProcessor: Sendable {
     private mutating func pruneMeta() {
         let live = Set(miner.templates.map(\.id))
         meta = meta.filter { live.contains($0.key) }
+        restoredLevels = restoredLevels.filter { live.contains($0.key) }
     }
 }

@@ -72,7 +72,7 @@ final class PipelineService: Service {
             bank: ParserBank(
                 configs: Dictionary(config.sources.map { ($0.sourceID, $0.parser) }, uniquingKeysWith: { a, _ in a }),
                 pathKeys: Dictionary(config.sources.compactMap { s in s.tail?.pathKey.map { (s.sourceID, $0) } }, uniquingKeysWith: { a, _ in a })),
-            processor: restored.map { RecordProcessor(analysis: config.analysis, restoring: $0.miner) }
+            processor: restored.map { RecordProcessor(analysis: config.analysis, restoring: $0.miner, levels: $0.levels) }
                 ?? RecordProcessor(analysis: config.analysis),
             metrics: PipelineMetrics(registry))
         loop.writtenTemplates = restored?.written ?? [:]
@@ -105,7 +105,7 @@ final class PipelineService: Service {
         let now = Date()
         loop.bank.flushAll(now: now, into: &loop.records)
         await process(&loop, now: now, tick: true, force: true)
-        await templateStore?.save(loop.processor.miner, written: &loop.writtenTemplates)
+        await templateStore?.save(loop.processor.miner, levels: loop.processor.levels(), written: &loop.writtenTemplates)
         finished.store(true, ordering: .relaxed)
         logger.info("pipeline drained", metadata: ["records": "\(loop.processor.records)"])
     }
@@ -131,7 +131,7 @@ final class PipelineService: Service {
         }
         if let templateStore, !force, now.timeIntervalSince(loop.lastTemplateSave) >= TemplatePersistence.interval {
             loop.lastTemplateSave = now
-            await templateStore.save(loop.processor.miner, written: &loop.writtenTemplates)
+            await templateStore.save(loop.processor.miner, levels: loop.processor.levels(), written: &loop.writtenTemplates)
         }
     }
 
@@ -211,7 +211,7 @@ final class PipelineService: Service {
         loop.metrics.templatesEvicted.increment(by: loop.processor.miner.evictions - loop.metrics.templatesEvicted.value)
         loop.metrics.templateSearchesCut.increment(by: loop.processor.miner.searchesCut - loop.metrics.templateSearchesCut.value)
         let templates = loop.processor.templateRows(limit: 1000).map {
-            TemplateRow(id: $0.info.id, template: $0.info.template, count: $0.info.count, level: ($0.meta?.level ?? .unknown).name)
+            TemplateRow(id: $0.info.id, template: $0.info.template, count: $0.info.count, level: loop.processor.level(of: $0.info.id).name)
         }
         live.publish(.init(snapshot: snapshot, anomalies: engine.anomalies, incidents: engine.incidents, templates: templates))
     }

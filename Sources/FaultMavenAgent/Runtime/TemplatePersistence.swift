@@ -35,9 +35,10 @@ struct TemplatePersistence: Sendable {
     /// The templates as last written, by their own id: the next write stores only what differs.
     typealias Written = [Int: StoredTemplate]
 
-    /// A miner as loaded at start-up, and what is stored.
+    /// A miner as loaded at start-up, the stored level of each template, and what is stored.
     struct Restored: Sendable {
         var miner: TemplateMiner
+        var levels: [Int: Level] = [:]
         var written: Written
     }
 
@@ -64,7 +65,12 @@ struct TemplatePersistence: Sendable {
             let miner = try TemplateMiner(config: config, restoring: TemplateMinerState(templates: stored, nextID: nextID))
             restored.increment(by: miner.count)
             logger.info("templates restored", metadata: ["templates": "\(miner.count)", "evicted": "\(miner.evictions)"])
-            return Restored(miner: miner, written: Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+            var levels: [Int: Level] = [:]
+            for (record, template) in zip(records, stored) {
+                if let level = Level(word: record.level) { levels[template.groupID] = max(levels[template.groupID] ?? level, level) }
+            }
+            return Restored(
+                miner: miner, levels: levels, written: Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
         } catch {
             return ignore("stored templates do not fit the miner", error, config: config)
         }
@@ -76,11 +82,12 @@ struct TemplatePersistence: Sendable {
         return Restored(miner: TemplateMiner(config: config), written: [:])
     }
 
-    /// Writes the templates of `miner` that differ from `written`, removes those it no longer holds
+    /// Writes the templates of `miner` that differ from `written` (with their level from `levels`,
+    /// by reported id), removes those it no longer holds
     /// and stores its next template id, in one transaction; on success `written` becomes what is
     /// stored. (A new id always comes with a new or changed template to write, so the id sequence
     /// is stored whenever it moved.)
-    func save(_ miner: TemplateMiner, written: inout Written) async {
+    func save(_ miner: TemplateMiner, levels: [Int: Level] = [:], written: inout Written) async {
         let state = miner.exportState()
         let changed = state.templates.filter { written[$0.id] != $0 }
         let live = Set(state.templates.map(\.id))
@@ -97,7 +104,7 @@ struct TemplatePersistence: Sendable {
             }
             records.append(TemplateRecord(
                 id: t.id, groupID: t.groupID, text: t.text, count: t.count, lastSequence: t.lastSequence,
-                stateJSON: String(decoding: data, as: UTF8.self)))
+                level: (levels[t.groupID] ?? .unknown).name, stateJSON: String(decoding: data, as: UTF8.self)))
             saved.append(t)
         }
         do {

@@ -1,5 +1,3 @@
-import FaultMavenCore
-
 /// Names a template's parameters where the log line names them: `latency_ms=<*>`, `user="<*>"`,
 /// `(pid=<*>)`, `a=<*>,b=<*>`, `status: <*>`, `Duration: <*>ms`.
 ///
@@ -7,8 +5,8 @@ import FaultMavenCore
 /// previous wildcard (or the token's start) and this one must end in `=` or `:` (optionally
 /// followed by a quote or an opening bracket) after a key, quoted or not; for a value that starts its token, the
 /// previous token must be such a key on its own (`status:`). A key is an identifier (a letter or
-/// `_`, then letters, digits, `_`, `.`, `-`; at most ``maxLength`` bytes) and not a level word, so
-/// `ERROR: <*>` leaves its value unnamed. Values the line does not name (`in <*>ms`) stay `nil`:
+/// `_`, then letters, digits, `_`, `.`, `-`; at most ``maxLength`` bytes); a level word before `:`
+/// is a label, not a key, so `ERROR: <*>` leaves its value unnamed. Values the line does not name (`in <*>ms`) stay `nil`:
 /// guessing names from prose would make them differ between templates of one kind.
 public enum ParameterNames {
     /// Longest name taken, in bytes.
@@ -64,8 +62,14 @@ public enum ParameterNames {
             guard head == start else { return nil }
         }
         let name = String(Substring(utf8[start..<end]))
-        return Level(word: name) == nil ? name : nil
+        return separator == UInt8(ascii: ":") && levelLabels.contains(name.lowercased()) ? nil : name
     }
+
+    /// Level words that prefix a message as a label (`ERROR: <*>`) rather than name a value.
+    private static let levelLabels: Set<String> = [
+        "trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal", "crit", "critical", "severe",
+        "alert", "emerg", "panic",
+    ]
 
     /// Whether `text` (what precedes a token's first wildcard) is empty or one quote or bracket.
     private static func isOpening(_ text: Substring) -> Bool {
