@@ -53,7 +53,7 @@ public struct Agent: Sendable {
         let outputs = try ShipOutputs(config: config, registry: metrics, acknowledgements: acknowledgements, logger: logger)
         // Templates come back before any source starts, so their ids continue across restarts.
         let templates = TemplatePersistence(store: state, metrics: metrics, logger: logger)
-        let restored = await templates.load(config: TemplateMinerConfig())
+        let restored = await templates.load(config: config.templates)
         let pipeline = PipelineService(
             config: config, input: channel, live: live, metrics: metrics, acknowledgements: acknowledgements,
             outputs: outputs.isEmpty ? nil : outputs, templates: templates, restored: restored, console: console, logger: logger)

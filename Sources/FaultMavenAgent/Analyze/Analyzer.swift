@@ -60,7 +60,7 @@ public struct Analyzer: Sendable {
         }
 
         // Replay in event time across files; events without a time take their file's previous time.
-        var processor = RecordProcessor(analysis: analysis)
+        var processor = RecordProcessor(analysis: analysis, miner: config?.templates ?? TemplateMinerConfig())
         var order: [(time: Date, file: Int, index: Int)] = []
         order.reserveCapacity(files.reduce(0) { $0 + $1.records.count })
         let epoch = Date(timeIntervalSince1970: 0)

@@ -72,6 +72,8 @@ public struct AgentConfig: Sendable {
     /// `<faultmaven>` `url_fetch_timeout`, `url_max_bytes`, `allow_private_urls`.
     public var urlFetch = URLFetchPolicy()
     public var analysis = AnalysisConfig()
+    /// The template miner's settings (`<faultmaven><templates>`).
+    public var templates = TemplateMinerConfig()
     /// `<faultmaven><llm>`: the built-in knowledge base unless a provider is configured.
     public var llm = LLMConfig()
 

@@ -101,6 +101,7 @@ enum AgentSchema {
             "faultmaven", params: Service.all,
             sections: [
                 SectionSpec("anomaly", params: AnomalyOptions.all, sections: AnomalyOptions.sections, doc: "Detector settings."),
+                TemplateOptions.spec,
                 SectionSpec("llm", params: LLMOptions.all, doc: "Question answering and incident summaries (docs/LLM.md)."),
             ],
             doc: "FaultMaven's own settings."))

@@ -243,9 +243,10 @@ extension AnomalyOptions {
             if let v = try section.value(for: spec)?.boolValue { set(v) }
         }
 
-        func integer(_ spec: ParamSpec, min: Int, _ set: (Int) -> Void) throws {
+        func integer(_ spec: ParamSpec, min: Int, max: Int? = nil, _ set: (Int) -> Void) throws {
             guard let v = try section.value(for: spec)?.intValue else { return }
             guard v >= min else { throw error(spec, "\(name(spec)) must be at least \(min), got \(v)") }
+            if let max, v > max { throw error(spec, "\(name(spec)) must be at most \(max), got \(v)") }
             set(v)
         }
 

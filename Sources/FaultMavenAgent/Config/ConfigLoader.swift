@@ -252,6 +252,7 @@ public enum ConfigLoader {
         c.sessionTimeout = try s.value(for: S.sessionTimeout)?.doubleValue ?? 1800
         try urlFetch(s, into: &c)
         if let a = s.section(named: "anomaly") { try AnomalyOptions.apply(a, to: &c.analysis) }
+        if let t = s.section(named: "templates") { try TemplateOptions.apply(t, to: &c.templates) }
         if let llm = s.section(named: "llm") { c.llm = try LLMOptions.read(llm, environment: ProcessInfo.processInfo.environment) }
         if let sec = s.section(named: "security") {
             diagnostics.append(.warning("<security> is not supported yet; the query port stays on loopback", at: sec.location))

@@ -30,6 +30,7 @@ public enum ConfigReference {
         table("`<source> @type systemd` → `<entry>`", AgentSchema.Journal.entry.params)
         table("`<parse>` (types: \(AgentSchema.Parse.parserTypes.joined(separator: ", ")))", AgentSchema.Parse.all)
         table("`<faultmaven>`", AgentSchema.Service.all)
+        table("`<faultmaven> <templates>` (the template miner; see docs/PARSING.md)", TemplateOptions.all)
         table("`<faultmaven> <anomaly>` (defaults live in the detectors; see docs/ARCHITECTURE.md)", AnomalyOptions.all)
         for section in AnomalyOptions.sections {
             table("`<faultmaven> <anomaly> <\(section.name)>`", section.params)

@@ -73,7 +73,7 @@ final class PipelineService: Service {
                 configs: Dictionary(config.sources.map { ($0.sourceID, $0.parser) }, uniquingKeysWith: { a, _ in a }),
                 pathKeys: Dictionary(config.sources.compactMap { s in s.tail?.pathKey.map { (s.sourceID, $0) } }, uniquingKeysWith: { a, _ in a })),
             processor: restored.map { RecordProcessor(analysis: config.analysis, restoring: $0.miner, levels: $0.levels) }
-                ?? RecordProcessor(analysis: config.analysis),
+                ?? RecordProcessor(analysis: config.analysis, miner: config.templates),
             metrics: PipelineMetrics(registry))
         loop.writtenTemplates = restored?.written ?? [:]
         live.markReady()
