@@ -98,6 +98,30 @@ import Testing
         #expect(next.level(of: refusedID) == .error)
     }
 
+    @Test func theWriterStoresTheNewestStateOffTheCallersTaskAndFinishWaitsForIt() async throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let metrics = MetricsRegistry()
+        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        defer { try? store.close() }
+        let writer = TemplateWriter(persistence: TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test")), written: [:])
+        var miner = TemplateMiner(config: TemplateMinerConfig(maxTemplates: 50))
+        for i in 0..<200 {
+            _ = miner.add("job \(["alpha", "bravo", "charlie", "delta"][i % 4])\(i) finished with state \(i % 7)")
+            if i % 10 == 0 { await writer.offer(miner.exportState(), levels: [:], keep: 50) }
+        }
+        await writer.finish(miner.exportState(), levels: [:], keep: 50)
+        let final = miner.exportState()
+        let stored = try await store.templates(limit: 100)
+        #expect(Set(stored.map(\.id)) == Set(final.templates.map(\.id)))
+        #expect(await writer.stored == Dictionary(uniqueKeysWithValues: final.templates.map { ($0.id, $0) }))
+        #expect(try await store.templateNextID() == final.nextID)
+        // Nothing changed since: finishing again writes nothing.
+        let writes = metrics.value("faultmaven_template_store_writes_total", [])
+        await writer.finish(final, levels: [:], keep: 50)
+        #expect(metrics.value("faultmaven_template_store_writes_total", []) == writes)
+    }
+
     @Test func aStoredStateThatCannotBeUsedIsCountedAndIgnored() async throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

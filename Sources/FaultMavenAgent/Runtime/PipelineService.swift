@@ -22,8 +22,8 @@ final class PipelineService: Service {
     private let acknowledgements: Acknowledgements
     private let outputs: ShipOutputs?
     private let logger: Logger
-    /// Where templates are kept across restarts, and what was loaded at start-up.
-    private let templateStore: TemplatePersistence?
+    /// Where templates are kept across restarts (written off this task), and what was loaded at start-up.
+    private let templateWriter: TemplateWriter?
     private let restored: TemplatePersistence.Restored?
     /// Set when the pipeline has drained; the shutdown watchdog then has nothing to do.
     private let finished = Atomic<Bool>(false)
@@ -35,7 +35,7 @@ final class PipelineService: Service {
         acknowledgements: Acknowledgements, outputs: ShipOutputs? = nil, templates: TemplatePersistence? = nil,
         restored: TemplatePersistence.Restored? = nil, console: @escaping @Sendable (String) -> Void, logger: Logger
     ) {
-        self.templateStore = templates
+        self.templateWriter = templates.map { TemplateWriter(persistence: $0, written: restored?.written ?? [:]) }
         self.restored = restored
         self.config = config
         self.outputs = outputs
@@ -61,8 +61,7 @@ final class PipelineService: Service {
         /// Outputs whose buffer refused records (closed, I/O error): their streams are not
         /// acknowledged again in this run, so no checkpoint passes lines that were not taken.
         var refused: Set<Int> = []
-        /// Templates as stored in the state database, and when they were last written.
-        var writtenTemplates: TemplatePersistence.Written = [:]
+        /// When the templates were last handed to the writer.
         var lastTemplateSave = Date()
     }
 
@@ -75,7 +74,6 @@ final class PipelineService: Service {
             processor: restored.map { RecordProcessor(analysis: config.analysis, restoring: $0.miner, levels: $0.levels) }
                 ?? RecordProcessor(analysis: config.analysis, miner: config.templates),
             metrics: PipelineMetrics(registry))
-        loop.writtenTemplates = restored?.written ?? [:]
         live.markReady()
         logger.info("pipeline started", metadata: ["sources": "\(config.sources.count)"])
         // Sources stop first (they are later in the service group); then this drains what they sent.
@@ -105,7 +103,8 @@ final class PipelineService: Service {
         let now = Date()
         loop.bank.flushAll(now: now, into: &loop.records)
         await process(&loop, now: now, tick: true, force: true)
-        await templateStore?.save(loop.processor.miner, levels: loop.processor.levels(), written: &loop.writtenTemplates)
+        await templateWriter?.finish(
+            loop.processor.miner.exportState(), levels: loop.processor.levels(), keep: loop.processor.miner.config.maxTemplates)
         finished.store(true, ordering: .relaxed)
         logger.info("pipeline drained", metadata: ["records": "\(loop.processor.records)"])
     }
@@ -129,9 +128,10 @@ final class PipelineService: Service {
         if force || !opened.isEmpty || now.timeIntervalSince(loop.lastPublish) >= 1 {
             publish(&loop, now: now)
         }
-        if let templateStore, !force, now.timeIntervalSince(loop.lastTemplateSave) >= TemplatePersistence.interval {
+        if let templateWriter, !force, now.timeIntervalSince(loop.lastTemplateSave) >= TemplatePersistence.interval {
             loop.lastTemplateSave = now
-            await templateStore.save(loop.processor.miner, levels: loop.processor.levels(), written: &loop.writtenTemplates)
+            await templateWriter.offer(
+                loop.processor.miner.exportState(), levels: loop.processor.levels(), keep: loop.processor.miner.config.maxTemplates)
         }
     }
 

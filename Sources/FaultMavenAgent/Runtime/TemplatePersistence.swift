@@ -88,7 +88,11 @@ struct TemplatePersistence: Sendable {
     /// stored. (A new id always comes with a new or changed template to write, so the id sequence
     /// is stored whenever it moved.)
     func save(_ miner: TemplateMiner, levels: [Int: Level] = [:], written: inout Written) async {
-        let state = miner.exportState()
+        await save(miner.exportState(), levels: levels, keep: miner.config.maxTemplates, written: &written)
+    }
+
+    /// ``save(_:levels:written:)`` for an exported state; `keep` is the miner's template cap.
+    func save(_ state: TemplateMinerState, levels: [Int: Level], keep: Int, written: inout Written) async {
         let changed = state.templates.filter { written[$0.id] != $0 }
         let live = Set(state.templates.map(\.id))
         let removed = written.keys.filter { !live.contains($0) }
@@ -108,7 +112,7 @@ struct TemplatePersistence: Sendable {
             saved.append(t)
         }
         do {
-            try await store.saveTemplates(records, removed: removed, keep: miner.config.maxTemplates, nextID: state.nextID)
+            try await store.saveTemplates(records, removed: removed, keep: keep, nextID: state.nextID)
         } catch {
             errors.increment()
             logger.warning("templates not stored; retrying at the next pass", metadata: ["error": "\(error)"])
