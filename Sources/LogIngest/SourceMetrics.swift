@@ -3,10 +3,15 @@ import FaultMavenCore
 /// The metric families every source shares (names, help and labels declared once), so
 /// dashboards see files and the journal alike.
 struct SourceMetrics: Sendable {
+    /// Lines (journal: entries) accepted downstream.
     let lines: Counter
+    /// Bytes read (journal: MESSAGE bytes of the entries accepted).
     let bytes: Counter
+    /// Lines cut at `max_line_size` (journal: MESSAGE values cut at the data threshold).
     let tooLongLines: Counter
+    /// Lines that were not valid UTF-8 (kept with replacement characters).
     let invalidUTF8Lines: Counter
+    /// Checkpoint writes (pos_file, cursor file).
     let checkpointWrites: Counter
 
     init(registry: MetricsRegistry, source s: String) {

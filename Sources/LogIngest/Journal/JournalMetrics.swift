@@ -3,17 +3,11 @@ import FaultMavenCore
 /// The journal source's self-metrics for one `source` label. The `faultmaven_source_*` and
 /// `faultmaven_checkpoint_writes_total` families are shared with the tail source (same names,
 /// help and labels), so dashboards see every source alike.
+@dynamicMemberLookup
 struct JournalMetrics: Sendable {
-    /// Entries accepted downstream.
-    let lines: Counter
-    /// MESSAGE bytes of the entries accepted downstream.
-    let bytes: Counter
-    /// MESSAGE values cut at the data threshold.
-    let tooLongLines: Counter
-    /// MESSAGE values that were not valid UTF-8 (kept with replacement characters).
-    let invalidUTF8Lines: Counter
-    /// Cursor-file writes.
-    let checkpointWrites: Counter
+    /// The families every source shares (`lines`, `bytes`, `tooLongLines`, …), read through member lookup.
+    let common: SourceMetrics
+
     /// Stored cursors that named no entry any more (vacuumed) or could not be parsed.
     let cursorMismatches: Counter
     /// Field values cut at the data threshold.
@@ -29,12 +23,7 @@ struct JournalMetrics: Sendable {
 
     init(registry: MetricsRegistry, source: String) {
         let s = source
-        let common = SourceMetrics(registry: registry, source: s)
-        lines = common.lines
-        bytes = common.bytes
-        tooLongLines = common.tooLongLines
-        invalidUTF8Lines = common.invalidUTF8Lines
-        checkpointWrites = common.checkpointWrites
+        common = SourceMetrics(registry: registry, source: s)
         cursorMismatches = registry.counterFamily(
             "faultmaven_journal_cursor_mismatches_total",
             help: "Stored journal cursors that matched no entry (vacuumed or malformed); reading resumed at the nearest entry without skipping it.",
@@ -58,4 +47,6 @@ struct JournalMetrics: Sendable {
             labels: ["source"]
         ).counter(s)
     }
+
+    subscript<T>(dynamicMember path: KeyPath<SourceMetrics, T>) -> T { common[keyPath: path] }
 }

@@ -2,30 +2,24 @@ import FaultMavenCore
 
 /// The tail source's self-metrics for one `source` label, registered once and then updated
 /// through handles (one atomic add each).
+@dynamicMemberLookup
 struct TailMetrics: Sendable {
-    let lines: Counter
-    let bytes: Counter
+    /// The families every source shares (`lines`, `bytes`, `tooLongLines`, …), read through member lookup.
+    let common: SourceMetrics
+
     let filesWatched: Gauge
     let rotations: Counter
     let truncations: Counter
-    let tooLongLines: Counter
-    let invalidUTF8Lines: Counter
     let binaryFiles: Counter
     let tooManyFiles: Counter
     let alreadyRead: Counter
     let unreadableFiles: Counter
     let stateEvictions: Counter
-    let checkpointWrites: Counter
     let lagBytes: Gauge
 
     init(registry: MetricsRegistry, source: String) {
         let s = source
-        let common = SourceMetrics(registry: registry, source: s)
-        lines = common.lines
-        bytes = common.bytes
-        tooLongLines = common.tooLongLines
-        invalidUTF8Lines = common.invalidUTF8Lines
-        checkpointWrites = common.checkpointWrites
+        common = SourceMetrics(registry: registry, source: s)
         filesWatched = registry.gaugeFamily(
             "faultmaven_source_files_watched", help: "Files currently open for reading per source.",
             labels: ["source"]
@@ -57,4 +51,6 @@ struct TailMetrics: Sendable {
             labels: ["source"]
         ).gauge(s)
     }
+
+    subscript<T>(dynamicMember path: KeyPath<SourceMetrics, T>) -> T { common[keyPath: path] }
 }
