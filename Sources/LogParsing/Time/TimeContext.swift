@@ -1,3 +1,4 @@
+import FaultMavenCore
 import Foundation
 
 /// Everything a timestamp parser needs besides the text: the reference instant that supplies

@@ -1,3 +1,4 @@
+import FaultMavenCore
 import Foundation
 
 /// Fields collected while applying a `TimeFormat`, turned into an instant by `resolve`.

@@ -1,8 +1,9 @@
 /// Calendar arithmetic on the proleptic Gregorian calendar without Foundation
-/// (the days-from-civil algorithm by Howard Hinnant, re-derived here).
-enum CivilTime {
+/// (the days-from-civil algorithm by Howard Hinnant, re-derived here). Used on hot paths: reading
+/// timestamps (LogParsing) and writing them (LogShipping).
+public enum CivilTime {
     /// Days since 1970-01-01 for a valid `year`-`month`-`day`.
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    public static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -13,7 +14,7 @@ enum CivilTime {
     }
 
     /// Year, month and day for a count of days since 1970-01-01.
-    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -25,9 +26,9 @@ enum CivilTime {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
-    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
+    public static func daysInMonth(_ y: Int, _ m: Int) -> Int {
         switch m {
         case 2: isLeap(y) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -37,7 +38,7 @@ enum CivilTime {
 
     /// Seconds since the epoch for a wall-clock time read as UTC, or nil when a field is out of range.
     /// Leap seconds (`:60`) are folded into the next minute.
-    static func seconds(
+    public static func seconds(
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
     ) -> Int? {
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year, month),
