@@ -213,20 +213,11 @@ struct LineGenerator {
         var year, month, day, hour, minute, second: Int
     }
 
-    /// The current time as a UTC calendar date (Howard Hinnant's days-to-civil algorithm).
+    /// The current time as a UTC calendar date.
     private var civil: Civil {
         let seconds = Int(clockMillis / 1000)
-        let days = seconds / 86_400
         let rest = seconds % 86_400
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilTime.civilFromDays(seconds / 86_400)
         return Civil(year: year, month: month, day: day, hour: rest / 3600, minute: rest / 60 % 60, second: rest % 60)
     }
 

@@ -16,6 +16,13 @@ import Testing
         return dir
     }
 
+    /// A state database in `dir`, its metrics, and persistence on it.
+    private static func open(_ dir: String) throws -> (MetricsRegistry, StateStore, TemplatePersistence) {
+        let metrics = MetricsRegistry()
+        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        return (metrics, store, TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test")))
+    }
+
     @Test func templatesSurviveARestartAndOnlyChangesAreWritten() async throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -23,9 +30,7 @@ import Testing
         var miner = TemplateMiner(config: config)
         for w in ["alpha", "bravo", "charlie"] { _ = miner.add("\(w) subsystem reported state change 1") }
 
-        let metrics = MetricsRegistry()
-        let store = try StateStore(stateDirectory: dir, metrics: metrics)
-        let persistence = TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test"))
+        let (metrics, store, persistence) = try Self.open(dir)
         var written: TemplatePersistence.Written = [:]
         await persistence.save(miner, written: &written)
         #expect(metrics.value("faultmaven_template_store_writes_total", []) == 3)
@@ -58,10 +63,8 @@ import Testing
         let words = ["alpha", "bravo", "charlie", "delta"]
         let ids = words.map { miner.add("\($0) subsystem reported state change").id }
         for w in words.prefix(3) { _ = miner.add("\(w) subsystem reported state change") }
-        let metrics = MetricsRegistry()
-        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        let (_, store, persistence) = try Self.open(dir)
         defer { try? store.close() }
-        let persistence = TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test"))
         var written: TemplatePersistence.Written = [:]
         await persistence.save(miner, written: &written)
         // Restarted with a smaller cap: the least recently used template, which has the highest id, is not loaded.
@@ -78,10 +81,8 @@ import Testing
         var served = LogRecord(source: "a.log", level: .info, message: "served GET /api/orders in 12ms")
         _ = processor.process(&refused, now: Date())
         _ = processor.process(&served, now: Date())
-        let metrics = MetricsRegistry()
-        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        let (_, store, persistence) = try Self.open(dir)
         defer { try? store.close() }
-        let persistence = TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test"))
         var written: TemplatePersistence.Written = [:]
         await persistence.save(processor.miner, levels: processor.levels(), written: &written)
         #expect(Set(try await store.templates(limit: 10).map(\.level)) == ["ERROR", "INFO"])
@@ -101,10 +102,9 @@ import Testing
     @Test func theWriterStoresTheNewestStateOffTheCallersTaskAndFinishWaitsForIt() async throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let metrics = MetricsRegistry()
-        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        let (metrics, store, persistence) = try Self.open(dir)
         defer { try? store.close() }
-        let writer = TemplateWriter(persistence: TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test")), written: [:])
+        let writer = TemplateWriter(persistence: persistence, written: [:])
         var miner = TemplateMiner(config: TemplateMinerConfig(maxTemplates: 50))
         for i in 0..<200 {
             _ = miner.add("job \(["alpha", "bravo", "charlie", "delta"][i % 4])\(i) finished with state \(i % 7)")
@@ -125,10 +125,8 @@ import Testing
     @Test func aStoredStateThatCannotBeUsedIsCountedAndIgnored() async throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let metrics = MetricsRegistry()
-        let store = try StateStore(stateDirectory: dir, metrics: metrics)
+        let (metrics, store, persistence) = try Self.open(dir)
         defer { try? store.close() }
-        let persistence = TemplatePersistence(store: store, metrics: metrics, logger: .init(label: "test"))
         // JSON, but not a template.
         try await store.saveTemplates(
             [TemplateRecord(id: 1, groupID: 1, text: "x", count: 1, lastSequence: 1, stateJSON: #"{"tokens":7}"#)], keep: 10)
