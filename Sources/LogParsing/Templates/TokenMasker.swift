@@ -140,7 +140,8 @@ enum TokenMasker {
     }
 
     /// `true`, `false`, `null`, and the user name `root`, in any case (loghub-2.0 conventions).
-    private static func isLiteralValueWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    @inline(__always)
+    static func isLiteralValueWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         guard e - s == 4 || e - s == 5 else { return false }
         var word: UInt64 = 0
         for k in s..<e { word = word << 8 | UInt64(b[k] | 0x20) }
