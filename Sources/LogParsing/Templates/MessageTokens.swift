@@ -83,7 +83,8 @@ struct MessageTokens {
                 // A number: masking turns it into `<*>` whole.
                 tokens.append(wildcardToken(i, j, shared(&wildcardAt, &out, base)))
             } else if masking && scan.mayHoldValue,
-                let length = TokenMasker.maskValues(UnsafeBufferPointer(rebasing: b[i..<j]), into: base + out)
+                let length = TokenMasker.maskValues(
+                    UnsafeBufferPointer(rebasing: b[i..<j]), into: base + out, hasStar: scan.seen & ByteClass.star != 0)
             {
                 // The masked form holds a `<*>`, so the token is variable.
                 tokens.append(
