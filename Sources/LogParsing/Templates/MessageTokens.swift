@@ -35,7 +35,7 @@ struct MessageTokens {
         tokens.removeAll(keepingCapacity: true)
         var text = message
         let n = text.utf8.count
-        // Masking writes at most three bytes per input byte, plus `<*>` twice; hashing reads a
+        // Masking writes at most three bytes per input byte, plus one shared `<*>`; hashing reads a
         // little past the end.
         let needed = 4 * n + 8 + TokenHash.slack
         if buffer.count < needed { buffer = [UInt8](repeating: 0, count: max(needed, 2 * buffer.count)) }
@@ -61,67 +61,110 @@ struct MessageTokens {
         if let from = source.baseAddress { base.update(from: from, count: n) }
         let b = UnsafeBufferPointer(start: base, count: n)
         var out = n
+        // Where the one `<*>` that every fully masked token points at was written, once needed.
+        var wildcardAt = -1
         var i = 0
         while i < n {
             while i < n && classes[Int(b[i])] & ByteClass.space != 0 { i += 1 }
             guard i < n else { break }
-            // One pass finds the token's end and notes whether it may hold a value.
-            var j = i
-            var variable = false
-            var mayHoldValue = false
-            var wordLength = 0
-            var word: UInt64 = 0
-            while j < n {
-                let c = b[j]
-                let kind = classes[Int(c)]
-                if kind == 0 {
-                    wordLength += 1
-                    word = word << 8 | UInt64(c | 0x20)
-                    j += 1
-                    continue
-                }
-                if kind & ByteClass.space != 0 { break }
-                if kind & ByteClass.digit != 0 {
-                    variable = true
-                    mayHoldValue = true
-                } else if kind & ByteClass.star != 0 {
-                    variable = true
-                    wordLength += 1
-                    word = word << 8 | UInt64(c)
-                } else {
-                    if kind & ByteClass.slash != 0 || TokenMasker.isLiteralValueWord(word, wordLength) {
-                        mayHoldValue = true
-                    }
-                    wordLength = 0
-                    word = 0
-                }
-                j += 1
-            }
-            if TokenMasker.isLiteralValueWord(word, wordLength) { mayHoldValue = true }
+            // One pass finds the token's end and the classes of the bytes in it.
+            let scan = scanToken(b, from: i, classes)
+            let j = scan.end
             if tokens.count == maxTokens - 1 {
                 var end = n
                 while end > i && isSpace(b[end - 1]) { end -= 1 }
                 if j < end {
                     // More than one token left: they become one trailing wildcard.
-                    writeWildcard(base + out)
-                    tokens.append(token(i, end, out, out + 3, base))
+                    tokens.append(wildcardToken(i, end, shared(&wildcardAt, &out, base)))
                     break
                 }
             }
-            if masking && mayHoldValue,
-                let length = TokenMasker.maskValues(UnsafeBufferPointer(rebasing: b[i..<j]), into: base + out)
+            if masking && scan.seen == ByteClass.digit && scan.digits == j - i {
+                // A number: masking turns it into `<*>` whole.
+                tokens.append(wildcardToken(i, j, shared(&wildcardAt, &out, base)))
+            } else if masking && scan.mayHoldValue,
+                let length = TokenMasker.maskValues(
+                    UnsafeBufferPointer(rebasing: b[i..<j]), into: base + out, hasStar: scan.seen & ByteClass.star != 0)
             {
-                tokens.append(token(i, j, out, out + length, base))
+                // The masked form holds a `<*>`, so the token is variable.
+                tokens.append(
+                    Token(
+                        rawStart: Int32(i), rawEnd: Int32(j), maskedStart: Int32(out), maskedEnd: Int32(out + length),
+                        hash: TokenHash.of(base, out, out + length), variable: true))
                 out += length
             } else {
                 tokens.append(
                     Token(
-                        rawStart: Int32(i), rawEnd: Int32(j), maskedStart: Int32(i), maskedEnd: Int32(j), hash: TokenHash.of(base, i, j),
-                        variable: variable))
+                        rawStart: Int32(i), rawEnd: Int32(j), maskedStart: Int32(i), maskedEnd: Int32(j),
+                        hash: TokenHash.of(base, i, j), variable: scan.seen & (ByteClass.digit | ByteClass.star) != 0))
             }
             i = j
         }
-        if masking { maskDateNames(&tokens, base, out) }
+        if masking { maskDateNames(&tokens, base, &wildcardAt, &out) }
+    }
+
+    /// What one pass over a token's bytes learned: where it ends, the union of its bytes' classes,
+    /// how many digits it holds, and whether one of its words is a literal value word.
+    private struct Scan {
+        var end: Int
+        var seen: UInt8 = 0
+        var digits = 0
+        var literalWord = false
+
+        /// Whether masking may change the token: values need a digit or a slash, or are one of
+        /// the literal value words (``TokenMasker/isLiteralValueWord(_:_:)``).
+        var mayHoldValue: Bool { seen & (ByteClass.digit | ByteClass.slash) != 0 || literalWord }
+    }
+
+    /// Finds the end of the token starting at `start`, classifying its bytes on the way. Bytes of
+    /// class 0 (letters and the like) cost one table read; words (runs between delimiters) are
+    /// checked against the literal value words where they end. A token with a digit or a slash is
+    /// masked whatever its words are, so digits need not split or join words here.
+    @inline(__always)
+    private static func scanToken(_ b: UnsafeBufferPointer<UInt8>, from start: Int, _ classes: UnsafeBufferPointer<UInt8>)
+        -> Scan
+    {
+        let n = b.count
+        var scan = Scan(end: start)
+        var j = start
+        var wordStart = start
+        while j < n {
+            let kind = classes[Int(b[j])]
+            if kind == 0 {
+                j += 1
+                continue
+            }
+            if kind & ByteClass.space != 0 { break }
+            scan.seen |= kind
+            if kind == ByteClass.digit {
+                scan.digits += 1
+            } else if kind & (ByteClass.delimiter | ByteClass.slash) != 0 {
+                if TokenMasker.isLiteralValueWord(b, wordStart, j) { scan.literalWord = true }
+                wordStart = j + 1
+            }
+            j += 1
+        }
+        if TokenMasker.isLiteralValueWord(b, wordStart, j) { scan.literalWord = true }
+        scan.end = j
+        return scan
+    }
+
+    /// The offset of the shared `<*>`, writing it at `out` the first time.
+    @inline(__always)
+    private static func shared(_ wildcardAt: inout Int, _ out: inout Int, _ base: UnsafeMutablePointer<UInt8>) -> Int {
+        if wildcardAt < 0 {
+            wildcardAt = out
+            writeWildcard(base + out)
+            out += 3
+        }
+        return wildcardAt
+    }
+
+    @inline(__always)
+    private static func wildcardToken(_ rawStart: Int, _ rawEnd: Int, _ at: Int) -> Token {
+        Token(
+            rawStart: Int32(rawStart), rawEnd: Int32(rawEnd), maskedStart: Int32(at), maskedEnd: Int32(at + 3),
+            hash: TokenHash.wildcard, variable: true)
     }
 
     @inline(__always) private static func writeWildcard(_ p: UnsafeMutablePointer<UInt8>) {
@@ -150,21 +193,11 @@ struct MessageTokens {
 
     func masked(_ i: Int) -> String { withMasked(i) { String(decoding: $0, as: UTF8.self) } }
 
-    @inline(__always)
-    private static func token(_ rs: Int, _ re: Int, _ ms: Int, _ me: Int, _ base: UnsafeMutablePointer<UInt8>) -> Token {
-        var variable = false
-        for k in ms..<me where TokenMasker.isDigit(base[k]) || base[k] == 0x2A { variable = true }
-        let hash = TokenHash.of(base, ms, me)
-        return Token(
-            rawStart: Int32(rs), rawEnd: Int32(re), maskedStart: Int32(ms), maskedEnd: Int32(me), hash: hash,
-            variable: variable)
-    }
-
     /// Weekday and month names directly before a number or another such name (`Fri Jun 17`) are
-    /// parts of a date, so they become `<*>` too. The first such name points at a `<*>` written at
-    /// `free`; later ones share it.
-    private static func maskDateNames(_ tokens: inout [Token], _ base: UnsafeMutablePointer<UInt8>, _ free: Int) {
-        var wildcardAt = -1
+    /// parts of a date, so they become `<*>` too, pointing at the shared `<*>`.
+    private static func maskDateNames(
+        _ tokens: inout [Token], _ base: UnsafeMutablePointer<UInt8>, _ wildcardAt: inout Int, _ out: inout Int
+    ) {
         var i = tokens.count - 2
         while i >= 0 {
             let next = tokens[i + 1]
@@ -173,12 +206,9 @@ struct MessageTokens {
                 next.hash == TokenHash.wildcard || TokenMasker.isDigit(base[Int(next.maskedStart)]),
                 TokenMasker.isDateName(UnsafeBufferPointer(start: base + Int(t.maskedStart), count: 3))
             {
-                if wildcardAt < 0 {
-                    wildcardAt = free
-                    writeWildcard(base + free)
-                }
-                tokens[i].maskedStart = Int32(wildcardAt)
-                tokens[i].maskedEnd = Int32(wildcardAt + 3)
+                let at = shared(&wildcardAt, &out, base)
+                tokens[i].maskedStart = Int32(at)
+                tokens[i].maskedEnd = Int32(at + 3)
                 tokens[i].hash = TokenHash.wildcard
                 tokens[i].variable = true
             }

@@ -91,7 +91,9 @@ struct MinerCluster: Sendable {
     }
 
     /// How well `message` fits, or `nil` once more than `allowedMisses` positions neither equal nor
-    /// fit a wildcard, or when `frozen` and a literal differs.
+    /// fit a wildcard, or when `frozen` and a literal differs. Positions whose pattern must be
+    /// tried on the message's token are looked at last, so that a template that a differing
+    /// literal rules out costs no pattern matching (the result does not depend on the order).
     @inline(__always)
     func similarity(to message: MessageTokens, allowedMisses: Int, frozen: Bool) -> Similarity? {
         var result = Similarity(equal: 0, params: 0, misses: 0)
@@ -99,29 +101,25 @@ struct MinerCluster: Sendable {
         let fits: Bool = hashes.withUnsafeBufferPointer { th in
             message.tokens.withUnsafeBufferPointer { mt in
                 kinds.withUnsafeBufferPointer { kind in
+                    var patternsLeft = false
                     for i in 0..<n {
                         if th[i] == mt[i].hash {
                             result.equal += 1
-                            continue
-                        }
-                        switch kind[i] {
-                        case Kind.wildcard:
+                        } else if kind[i] == Kind.wildcard {
                             result.params += 1
-                            continue
-                        case Kind.pattern where patternFits(i, message):
+                        } else if kind[i] == Kind.pattern {
+                            patternsLeft = true
+                        } else if !countDifference(at: i, message, frozen: frozen, allowedMisses: allowedMisses, &result) {
+                            return false
+                        }
+                    }
+                    guard patternsLeft else { return true }
+                    for i in 0..<n where kind[i] == Kind.pattern && th[i] != mt[i].hash {
+                        if patternFits(i, message) {
                             result.params += 1
                             result.patternFits += 1
-                            continue
-                        default:
-                            if shapes[i] != 0 && message.withMasked(i, TokenHash.shape) == shapes[i] {
-                                result.renamed += 1
-                                continue
-                            }
-                            if frozen && (kind[i] == Kind.literal || (kind[i] == Kind.pattern && patterns[i]?.isNamed == true)) {
-                                return false
-                            }
-                            result.misses += 1
-                            if result.misses > allowedMisses { return false }
+                        } else if !countDifference(at: i, message, frozen: frozen, allowedMisses: allowedMisses, &result) {
+                            return false
                         }
                     }
                     return true
@@ -129,6 +127,24 @@ struct MinerCluster: Sendable {
             }
         }
         return fits ? result : nil
+    }
+
+    /// Counts position `i`, where the message's token neither equals nor fits the template's, as a
+    /// renamed numbered name or a miss; returns `false` when that rules the template out (a frozen
+    /// word differs, or too many positions miss).
+    @inline(__always)
+    private func countDifference(
+        at i: Int, _ message: MessageTokens, frozen: Bool, allowedMisses: Int, _ result: inout Similarity
+    ) -> Bool {
+        if shapes[i] != 0 && message.withMasked(i, TokenHash.shape) == shapes[i] {
+            result.renamed += 1
+            return true
+        }
+        if frozen && (kinds[i] == Kind.literal || (kinds[i] == Kind.pattern && patterns[i]?.isNamed == true)) {
+            return false
+        }
+        result.misses += 1
+        return result.misses <= allowedMisses
     }
 
     private func patternFits(_ i: Int, _ message: MessageTokens) -> Bool {

@@ -10,7 +10,7 @@ struct PrefixTree: Sendable {
         /// Key in the parent (a token count or a token hash); unused for wildcard children.
         var key: Int
         var isWildcardChild: Bool
-        var children: [Int: Int] = [:]
+        var children: [RouteKey: Int] = [:]
         var wildcardChild: Int = PrefixTree.none
         /// Template slots held by a leaf.
         var slots: [Int] = []
@@ -33,11 +33,11 @@ struct PrefixTree: Sendable {
 
     /// The leaf a message would be compared in, without changing the tree.
     func findLeaf(_ tokens: MessageTokens) -> Int? {
-        guard var node = nodes[Self.rootIndex].children[tokens.count] else { return nil }
+        guard var node = nodes[Self.rootIndex].children[RouteKey(tokens.count)] else { return nil }
         for level in 0..<min(depth, tokens.count) {
             var next = Self.none
             if !tokens.tokens[level].variable,
-                let exact = nodes[node].children[Int(truncatingIfNeeded: tokens.hash(level))]
+                let exact = nodes[node].children[RouteKey(Int(truncatingIfNeeded: tokens.hash(level)))]
             {
                 next = exact
             } else {
@@ -62,7 +62,7 @@ struct PrefixTree: Sendable {
             let (fullHash, variable) = route(level)
             let hash = Int(truncatingIfNeeded: fullHash)
             if !variable {
-                if let exact = nodes[node].children[hash] {
+                if let exact = nodes[node].children[RouteKey(hash)] {
                     node = exact
                     continue
                 }
@@ -78,17 +78,17 @@ struct PrefixTree: Sendable {
 
     /// The leaves below the token-count node for `count`, except `excluding`.
     func leaves(count: Int, excluding: Int?) -> [Int] {
-        guard let top = nodes[Self.rootIndex].children[count] else { return [] }
+        guard let top = nodes[Self.rootIndex].children[RouteKey(count)] else { return [] }
         return leaves(below: [top], excluding: excluding)
     }
 
     /// The leaves for `count` tokens where templates whose first token has `hash` (and `variable`
     /// flag) can be: below that token's child and the wildcard child of the token-count node.
     func leaves(count: Int, firstToken hash: UInt64, variable: Bool) -> [Int] {
-        guard let top = nodes[Self.rootIndex].children[count] else { return [] }
+        guard let top = nodes[Self.rootIndex].children[RouteKey(count)] else { return [] }
         guard depth > 0 else { return leaves(below: [top], excluding: nil) }
         var starts: [Int] = []
-        if !variable, let exact = nodes[top].children[Int(truncatingIfNeeded: hash)] { starts.append(exact) }
+        if !variable, let exact = nodes[top].children[RouteKey(Int(truncatingIfNeeded: hash))] { starts.append(exact) }
         if nodes[top].wildcardChild != Self.none { starts.append(nodes[top].wildcardChild) }
         return leaves(below: starts, excluding: nil)
     }
@@ -126,7 +126,7 @@ struct PrefixTree: Sendable {
             if nodes[node].isWildcardChild {
                 nodes[parent].wildcardChild = Self.none
             } else {
-                nodes[parent].children[nodes[node].key] = nil
+                nodes[parent].children[RouteKey(nodes[node].key)] = nil
             }
             nodes[node] = Node(parent: Self.none, key: 0, isWildcardChild: false)
             freeNodes.append(node)
@@ -164,9 +164,9 @@ struct PrefixTree: Sendable {
     }
 
     private mutating func child(of parent: Int, key: Int) -> Int {
-        if let existing = nodes[parent].children[key] { return existing }
+        if let existing = nodes[parent].children[RouteKey(key)] { return existing }
         let node = allocate(Node(parent: parent, key: key, isWildcardChild: false))
-        nodes[parent].children[key] = node
+        nodes[parent].children[RouteKey(key)] = node
         return node
     }
 

@@ -33,10 +33,14 @@ enum TokenMasker {
         return maskValues(bytes, into: out)
     }
 
-    /// ``mask(_:into:)`` without the pre-check, for callers that made it while reading the token.
-    static func maskValues(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+    /// ``mask(_:into:)`` without the pre-check, for callers that made it while reading the token;
+    /// `hasStar` says whether the token may hold a `*` (a caller that read it knows).
+    static func maskValues(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, hasStar: Bool = true
+    ) -> Int? {
         var writer = MaskWriter(out)
         guard maskParts(bytes, into: &writer) else { return nil }
+        guard writer.mayNeedCanonical || hasStar else { return writer.count }
         return canonicalize(UnsafeMutableBufferPointer(start: out, count: writer.count))
     }
 
@@ -140,7 +144,8 @@ enum TokenMasker {
     }
 
     /// `true`, `false`, `null`, and the user name `root`, in any case (loghub-2.0 conventions).
-    private static func isLiteralValueWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    @inline(__always)
+    static func isLiteralValueWord(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         guard e - s == 4 || e - s == 5 else { return false }
         var word: UInt64 = 0
         for k in s..<e { word = word << 8 | UInt64(b[k] | 0x20) }
@@ -179,7 +184,8 @@ enum TokenMasker {
     /// domain after three or more dots (`proxy.cse.cuhk.edu.hk`). Class and module names such as
     /// `org.apache.hadoop.Foo` end in a name, not a top-level domain, and stay literal.
     private static func isHostName(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        guard e - s >= 4 else { return false }
+        // A top-level domain is letters, so a name ends in one (numbers and ids are ruled out here).
+        guard e - s >= 4, (b[e - 1] | 0x20) &- 0x61 < 26 else { return false }
         var dots = 0
         var lastDot = -1
         for k in s..<e {

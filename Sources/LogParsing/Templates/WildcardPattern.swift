@@ -35,13 +35,9 @@ struct WildcardPattern: Sendable, Hashable {
     /// Whether the bytes fit the pattern: the first and last literals anchored at the ends, the
     /// middle ones placed leftmost, which finds a match whenever one exists.
     func matches(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let first = literals[0]
-        let last = literals[literals.count - 1]
-        guard first.count + last.count <= b.count, hasLiteral(first, in: b, at: 0),
-            hasLiteral(last, in: b, at: b.count - last.count)
-        else { return false }
-        let limit = b.count - last.count
-        var position = first.count
+        guard isAnchored(in: b) else { return false }
+        let limit = b.count - literals[literals.count - 1].count
+        var position = literals[0].count
         for k in 1..<(literals.count - 1) {
             guard let found = find(literals[k], in: b, from: position, limit: limit) else { return false }
             position = found + literals[k].count
@@ -50,14 +46,17 @@ struct WildcardPattern: Sendable, Hashable {
     }
 
     /// Appends the parts of the bytes at the wildcards to `values`; returns `false` (appending
-    /// nothing) when they do not fit.
+    /// nothing) when they do not fit. One walk over the bytes, as ``matches(_:)`` makes it.
     func extract(_ b: UnsafeBufferPointer<UInt8>, into values: inout [String]) -> Bool {
-        guard matches(b) else { return false }
+        guard isAnchored(in: b) else { return false }
         let limit = b.count - literals[literals.count - 1].count
+        let mark = values.count
         var position = literals[0].count
         for k in 1..<(literals.count - 1) {
-            // `matches` found every literal, so `find` does too.
-            let found = find(literals[k], in: b, from: position, limit: limit) ?? limit
+            guard let found = find(literals[k], in: b, from: position, limit: limit) else {
+                values.removeSubrange(mark...)
+                return false
+            }
             values.append(String(decoding: UnsafeBufferPointer(rebasing: b[position..<found]), as: UTF8.self))
             position = found + literals[k].count
         }
@@ -65,9 +64,21 @@ struct WildcardPattern: Sendable, Hashable {
         return true
     }
 
+    /// Whether the first literal starts the bytes and the last one ends them, without overlapping.
+    @inline(__always)
+    private func isAnchored(in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = literals[0]
+        let last = literals[literals.count - 1]
+        return first.count + last.count <= b.count && hasLiteral(first, in: b, at: 0)
+            && hasLiteral(last, in: b, at: b.count - last.count)
+    }
+
+    @inline(__always)
     private func hasLiteral(_ literal: [UInt8], in b: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        for (k, c) in literal.enumerated() where b[offset + k] != c { return false }
-        return true
+        literal.withUnsafeBufferPointer { l in
+            for k in 0..<l.count where b[offset + k] != l[k] { return false }
+            return true
+        }
     }
 
     /// First offset `>= from` where `literal` lies wholly before `limit`.
