@@ -47,6 +47,40 @@ import Testing
         #expect(e.fields == ["level": "info"])
     }
 
+    /// A repeated key keeps its last value, as the time, message and level taken out and as a field.
+    @Test func repeatedKeysKeepTheLastValue() throws {
+        let e = try S.one(
+            #"{"time":"bad","msg":"first","level":"info","a":1,"time":"2026-03-02T08:00:01Z","msg":"second","level":"warn","a":2}"#,
+            json)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(e.message == "second")
+        #expect(e.level == .warn)
+        #expect(e.fields == ["a": "2"])
+        let unreadable = try S.one(#"{"time":"2026-03-02T08:00:01Z","time":"bad","msg":"m"}"#, json)
+        #expect(unreadable.time == nil)
+        #expect(unreadable.fields == ["time": "bad"])
+    }
+
+    /// One key configured as time, message and level is taken once: the time first, so the message
+    /// falls back to the line and the level to the keyword scan; kept as the time, it is the message.
+    @Test func oneKeyForTimeMessageAndLevel() throws {
+        let line = #"{"k":"2026-03-02T08:00:01Z","other":"x"}"#
+        let shared = ParserConfig(type: .json, timeKey: "k", levelKey: "k", messageKey: "k")
+        let e = try S.one(line, shared)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(e.message == line)
+        #expect(e.fields == ["other": "x"])
+        let kept = try S.one(
+            line, ParserConfig(type: .json, timeKey: "k", keepTimeKey: true, levelKey: "k", messageKey: "k"))
+        #expect(kept.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(kept.message == "2026-03-02T08:00:01Z")
+        #expect(kept.fields == ["other": "x"])
+        let levelAndMessage = try S.one(#"{"k":"ERROR","n":1}"#, ParserConfig(type: .json, levelKey: "k", messageKey: "k"))
+        #expect(levelAndMessage.message == "ERROR")
+        #expect(levelAndMessage.level == .error)
+        #expect(levelAndMessage.fields == ["n": "1"])
+    }
+
     @Test func withoutALevelKeyTheMessageIsScanned() throws {
         #expect(try S.one(#"{"msg":"ERROR could not connect"}"#, json).level == .error)
         #expect(try S.one(#"{"msg":"could not connect"}"#, json).level == .unknown)
