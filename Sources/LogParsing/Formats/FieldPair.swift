@@ -2,6 +2,21 @@
 struct FieldPair {
     var key: String
     var value: String
+    /// `key` packed, for comparisons without string operations; nil when it does not pack.
+    var packed: PackedKey?
+
+    /// A pair whose key was packed from the line's bytes by the scanner.
+    @inline(__always)
+    init(key: String, value: String, packed: PackedKey?) {
+        self.key = key
+        self.value = value
+        self.packed = packed
+    }
+
+    /// A pair whose key is packed from the string.
+    init(key: String, value: String) {
+        self.init(key: key, value: value, packed: PackedKey(key))
+    }
 }
 
 /// The pairs of one line in the order they were read. A key may repeat; the last value wins, as it

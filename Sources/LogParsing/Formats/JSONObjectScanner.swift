@@ -17,8 +17,9 @@ enum JSONObjectScanner {
         fields.reserveCapacity(8)
         if i < b.count, b[i] == 0x7D { return skipWS(b, i + 1) == b.count ? fields : nil }
         while true {
-            guard i < b.count, b[i] == ASCII.quote, let (key, afterKey) = string(b, i) else { return nil }
-            i = skipWS(b, afterKey)
+            let keyStart = i
+            guard i < b.count, b[i] == ASCII.quote, let (key, keyEnd) = string(b, i) else { return nil }
+            i = skipWS(b, keyEnd)
             guard i < b.count, b[i] == ASCII.colon else { return nil }
             i = skipWS(b, i + 1)
             guard i < b.count else { return nil }
@@ -37,7 +38,7 @@ enum JSONObjectScanner {
                 value = ASCII.string(b, i, end)
                 i = end
             }
-            fields.append(FieldPair(key: key, value: value))
+            fields.append(FieldPair(key: key, value: value, packed: PackedKey(b, keyStart + 1, keyEnd - 1)))
             i = skipWS(b, i)
             guard i < b.count else { return nil }
             if b[i] == 0x2C { i = skipWS(b, i + 1); continue }

@@ -26,20 +26,21 @@ struct LogfmtFormat: LineFormat {
             let keyEnd = i
             guard keyEnd > keyStart else { return nil }
             let key = ASCII.string(b, keyStart, keyEnd)
+            let packed = PackedKey(b, keyStart, keyEnd)
             if i < b.count, b[i] == ASCII.equals {
                 i += 1
                 if i < b.count, b[i] == ASCII.quote {
                     guard let (value, end) = quoted(b, i) else { return nil }
-                    fields.append(FieldPair(key: key, value: value))
+                    fields.append(FieldPair(key: key, value: value, packed: packed))
                     i = end
                 } else {
                     let vStart = i
                     i = ASCII.tokenEnd(b, i)
-                    fields.append(FieldPair(key: key, value: ASCII.string(b, vStart, i)))
+                    fields.append(FieldPair(key: key, value: ASCII.string(b, vStart, i), packed: packed))
                 }
             } else {
                 if first { return nil }
-                fields.append(FieldPair(key: key, value: "true"))
+                fields.append(FieldPair(key: key, value: "true", packed: packed))
             }
             guard i >= b.count || ASCII.isSpace(b[i]) else { return nil }
             first = false

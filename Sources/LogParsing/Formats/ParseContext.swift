@@ -55,17 +55,17 @@ final class ParseContext: Sendable {
         if let t = keys.time {
             time = parseTime(pairs[t].value)
             timeFailed = time == nil
-            if !keepTimeKey && !timeFailed { taken.insert(pairs[t].key) }
+            if !keepTimeKey && !timeFailed { taken.insert(pairs[t]) }
         }
         var message: String?
-        if let m = keys.message, !taken.contains(pairs[m].key) {
+        if let m = keys.message, !taken.contains(pairs[m]) {
             message = pairs[m].value
-            taken.insert(pairs[m].key)
+            taken.insert(pairs[m])
         }
         var level: Level?
-        if let l = keys.level, !taken.contains(pairs[l].key), let value = LevelScanner.value(pairs[l].value) {
+        if let l = keys.level, !taken.contains(pairs[l]), let value = LevelScanner.value(pairs[l].value) {
             level = value
-            taken.insert(pairs[l].key)
+            taken.insert(pairs[l])
         }
         let text = message ?? fallbackMessage()
         return FormatResult(
@@ -81,7 +81,7 @@ final class ParseContext: Sendable {
         var level: (rank: Int, index: Int)?
         for index in pairs.indices {
             let key = pairs[index].key
-            let packed = PackedKey(key)
+            let packed = pairs[index].packed
             // `<=`: a rank names one key, so a later pair with the same rank is the same key repeated.
             if let r = Self.rank(of: key, packed, in: timeKeys, packedTimeKeys), r <= (time?.rank ?? .max) {
                 time = (r, index)
@@ -102,24 +102,21 @@ final class ParseContext: Sendable {
         private var packed: (PackedKey?, PackedKey?, PackedKey?)
         private(set) var count = 0
 
-        mutating func insert(_ key: String) {
+        mutating func insert(_ pair: FieldPair) {
             switch count {
-            case 0: (keys.0, packed.0) = (key, PackedKey(key))
-            case 1: (keys.1, packed.1) = (key, PackedKey(key))
-            default: (keys.2, packed.2) = (key, PackedKey(key))
+            case 0: (keys.0, packed.0) = (pair.key, pair.packed)
+            case 1: (keys.1, packed.1) = (pair.key, pair.packed)
+            default: (keys.2, packed.2) = (pair.key, pair.packed)
             }
             count += 1
         }
 
+        /// True when `pair`'s key is one of the taken ones.
         @inline(__always)
-        func contains(_ key: String) -> Bool { contains(key, count == 0 ? nil : PackedKey(key)) }
-
-        /// `key` with its packed form (nil when it does not pack).
-        @inline(__always)
-        func contains(_ key: String, _ packedKey: PackedKey?) -> Bool {
+        func contains(_ pair: FieldPair) -> Bool {
             count > 0
-                && (Self.same(key, packedKey, keys.0, packed.0) || Self.same(key, packedKey, keys.1, packed.1)
-                    || Self.same(key, packedKey, keys.2, packed.2))
+                && (Self.same(pair.key, pair.packed, keys.0, packed.0) || Self.same(pair.key, pair.packed, keys.1, packed.1)
+                    || Self.same(pair.key, pair.packed, keys.2, packed.2))
         }
 
         /// Equal ASCII keys have equal packed forms; others compare as strings.
@@ -139,7 +136,7 @@ final class ParseContext: Sendable {
         let room = pairs.count - taken.count
         guard room > 0 else { return [:] }
         var fields = [String: String](minimumCapacity: room)
-        for pair in pairs where !taken.contains(pair.key) { fields[pair.key] = pair.value }
+        for pair in pairs where !taken.contains(pair) { fields[pair.key] = pair.value }
         return fields
     }
 
