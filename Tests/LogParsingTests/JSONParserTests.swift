@@ -81,6 +81,24 @@ import Testing
         #expect(levelAndMessage.fields == ["n": "1"])
     }
 
+    /// Configured keys that are not short ASCII words (compared as strings, not packed) are found
+    /// as well, and so are keys written with escapes.
+    @Test func longNonASCIIAndEscapedKeys() throws {
+        let config = ParserConfig(
+            type: .json, timeKey: "event_timestamp_in_utc", levelKey: "niveau_sévérité", messageKey: "m")
+        let e = try S.one(
+            #"{"event_timestamp_in_utc":"2026-03-02T08:00:01Z","niveau_s\u00e9v\u00e9rit\u00e9":"warn","\u006d":"text","x":"y"}"#,
+            config)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(e.level == .warn)
+        #expect(e.message == "text")
+        #expect(e.fields == ["x": "y"])
+        let escaped = try S.one(#"{"\u006dsg":"escaped key","lev\u0065l":"error","a\\b":"c"}"#, json)
+        #expect(escaped.message == "escaped key")
+        #expect(escaped.level == .error)
+        #expect(escaped.fields == [#"a\b"#: "c"])
+    }
+
     @Test func withoutALevelKeyTheMessageIsScanned() throws {
         #expect(try S.one(#"{"msg":"ERROR could not connect"}"#, json).level == .error)
         #expect(try S.one(#"{"msg":"could not connect"}"#, json).level == .unknown)

@@ -15,6 +15,17 @@ final class ParseContext: Sendable {
     private let packedTimeKeys: [PackedKey?]
     private let packedMessageKeys: [PackedKey?]
     private let packedLevelKeys: [PackedKey?]
+    /// Every candidate key packed, with its ranks; nil when one of them does not pack (then keys
+    /// are looked up in the lists above).
+    private let roles: [KeyRoles]?
+
+    /// A candidate key and its rank among the time, message and level keys (-1: not among them).
+    private struct KeyRoles {
+        let key: PackedKey
+        var time = -1
+        var message = -1
+        var level = -1
+    }
 
     init(config: ParserConfig, referenceDate: Date) throws {
         let zone: TimeZoneRule =
@@ -28,6 +39,29 @@ final class ParseContext: Sendable {
         packedTimeKeys = timeKeys.map(PackedKey.init)
         packedMessageKeys = messageKeys.map(PackedKey.init)
         packedLevelKeys = levelKeys.map(PackedKey.init)
+        roles = Self.roles(packedTimeKeys, packedMessageKeys, packedLevelKeys)
+    }
+
+    /// One entry per distinct candidate key with its first rank in each list; nil when a candidate
+    /// does not pack.
+    private static func roles(_ time: [PackedKey?], _ message: [PackedKey?], _ level: [PackedKey?]) -> [KeyRoles]? {
+        var roles: [KeyRoles] = []
+        func add(_ keys: [PackedKey?], _ rank: WritableKeyPath<KeyRoles, Int>) -> Bool {
+            for (r, key) in keys.enumerated() {
+                guard let key else { return false }
+                let at: Int
+                if let known = roles.firstIndex(where: { $0.key == key }) {
+                    at = known
+                } else {
+                    roles.append(KeyRoles(key: key))
+                    at = roles.count - 1
+                }
+                if roles[at][keyPath: rank] < 0 { roles[at][keyPath: rank] = r }
+            }
+            return true
+        }
+        guard add(time, \.time), add(message, \.message), add(level, \.level) else { return nil }
+        return roles
     }
 
     /// Reads a time value with `time_format` when configured, else by shape.
@@ -80,18 +114,11 @@ final class ParseContext: Sendable {
         var message: (rank: Int, index: Int)?
         var level: (rank: Int, index: Int)?
         for index in pairs.indices {
-            let key = pairs[index].key
-            let packed = pairs[index].packed
+            let (t, m, l) = ranks(pairs[index])
             // `<=`: a rank names one key, so a later pair with the same rank is the same key repeated.
-            if let r = Self.rank(of: key, packed, in: timeKeys, packedTimeKeys), r <= (time?.rank ?? .max) {
-                time = (r, index)
-            }
-            if let r = Self.rank(of: key, packed, in: messageKeys, packedMessageKeys), r <= (message?.rank ?? .max) {
-                message = (r, index)
-            }
-            if let r = Self.rank(of: key, packed, in: levelKeys, packedLevelKeys), r <= (level?.rank ?? .max) {
-                level = (r, index)
-            }
+            if let t, t <= (time?.rank ?? .max) { time = (t, index) }
+            if let m, m <= (message?.rank ?? .max) { message = (m, index) }
+            if let l, l <= (level?.rank ?? .max) { level = (l, index) }
         }
         return (time?.index, message?.index, level?.index)
     }
@@ -138,6 +165,23 @@ final class ParseContext: Sendable {
         var fields = [String: String](minimumCapacity: room)
         for pair in pairs where !taken.contains(pair) { fields[pair.key] = pair.value }
         return fields
+    }
+
+    /// The ranks of `pair`'s key among the time, message and level keys: from the packed table
+    /// when both sides pack (the usual case), else by looking through the lists.
+    @inline(__always)
+    private func ranks(_ pair: FieldPair) -> (time: Int?, message: Int?, level: Int?) {
+        if let packed = pair.packed, let roles {
+            for role in roles where role.key == packed {
+                return (role.time < 0 ? nil : role.time, role.message < 0 ? nil : role.message, role.level < 0 ? nil : role.level)
+            }
+            return (nil, nil, nil)
+        }
+        return (
+            Self.rank(of: pair.key, pair.packed, in: timeKeys, packedTimeKeys),
+            Self.rank(of: pair.key, pair.packed, in: messageKeys, packedMessageKeys),
+            Self.rank(of: pair.key, pair.packed, in: levelKeys, packedLevelKeys)
+        )
     }
 
     /// Position of `key` in `candidates`. Two ASCII keys are equal exactly when their packed forms
