@@ -99,6 +99,25 @@ import Testing
         #expect(escaped.fields == [#"a\b"#: "c"])
     }
 
+    /// Values are read from the line's bytes (time, level) or decoded (kept fields, the message);
+    /// values with non-ASCII text or escapes give the same results either way.
+    @Test func valuesFromTheLineAndDecoded() throws {
+        let e = try S.one(#"{"ts":"2026-03-02T08:00:01Z","level":"30","msg":"plain \u00e9","n":12.5,"u":"h\u00e9","v":"w\"x"}"#, json)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(e.level == .info)
+        #expect(e.message == "plain é")
+        #expect(e.fields == ["n": "12.5", "u": "hé", "v": "w\"x"])
+        let nonASCII = try S.one(#"{"time":"2026-03-02T08:00:01Zé","level":"wärn","msg":"ünïcode"}"#, json)
+        #expect(nonASCII.time == nil)
+        #expect(nonASCII.level == .unknown)
+        #expect(nonASCII.message == "ünïcode")
+        #expect(nonASCII.fields == ["time": "2026-03-02T08:00:01Zé", "level": "wärn"])
+        let escapedTime = try S.one(#"{"time":"2026-03-02T08:00:01\u005a","lvl":"\u0045RROR","msg":"m"}"#, json)
+        #expect(escapedTime.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(escapedTime.level == .error)
+        #expect(escapedTime.fields.isEmpty)
+    }
+
     @Test func withoutALevelKeyTheMessageIsScanned() throws {
         #expect(try S.one(#"{"msg":"ERROR could not connect"}"#, json).level == .error)
         #expect(try S.one(#"{"msg":"could not connect"}"#, json).level == .unknown)
