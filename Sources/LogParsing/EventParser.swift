@@ -147,6 +147,11 @@ public struct EventParser: Sendable {
 
     /// Removes a trailing `\r`/`\n` and cuts over-long lines at a UTF-8 character boundary.
     private mutating func prepare(_ line: String) -> String {
+        // Most lines need neither: one look at the bytes, and the string is used as it is.
+        let plain = line.withBytes { b in
+            b.count <= maxLineBytes && (b.isEmpty || (b[b.count - 1] != 0x0D && b[b.count - 1] != 0x0A))
+        }
+        if plain { return line }
         var text = line
         while let last = text.utf8.last, last == 0x0D || last == 0x0A { text.removeLast() }
         let count = text.utf8.count

@@ -47,6 +47,77 @@ import Testing
         #expect(e.fields == ["level": "info"])
     }
 
+    /// A repeated key keeps its last value, as the time, message and level taken out and as a field.
+    @Test func repeatedKeysKeepTheLastValue() throws {
+        let e = try S.one(
+            #"{"time":"bad","msg":"first","level":"info","a":1,"time":"2026-03-02T08:00:01Z","msg":"second","level":"warn","a":2}"#,
+            json)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(e.message == "second")
+        #expect(e.level == .warn)
+        #expect(e.fields == ["a": "2"])
+        let unreadable = try S.one(#"{"time":"2026-03-02T08:00:01Z","time":"bad","msg":"m"}"#, json)
+        #expect(unreadable.time == nil)
+        #expect(unreadable.fields == ["time": "bad"])
+    }
+
+    /// One key configured as time, message and level is taken once: the time first, so the message
+    /// falls back to the line and the level to the keyword scan; kept as the time, it is the message.
+    @Test func oneKeyForTimeMessageAndLevel() throws {
+        let line = #"{"k":"2026-03-02T08:00:01Z","other":"x"}"#
+        let shared = ParserConfig(type: .json, timeKey: "k", levelKey: "k", messageKey: "k")
+        let e = try S.one(line, shared)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(e.message == line)
+        #expect(e.fields == ["other": "x"])
+        let kept = try S.one(
+            line, ParserConfig(type: .json, timeKey: "k", keepTimeKey: true, levelKey: "k", messageKey: "k"))
+        #expect(kept.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(kept.message == "2026-03-02T08:00:01Z")
+        #expect(kept.fields == ["other": "x"])
+        let levelAndMessage = try S.one(#"{"k":"ERROR","n":1}"#, ParserConfig(type: .json, levelKey: "k", messageKey: "k"))
+        #expect(levelAndMessage.message == "ERROR")
+        #expect(levelAndMessage.level == .error)
+        #expect(levelAndMessage.fields == ["n": "1"])
+    }
+
+    /// Configured keys that are not short ASCII words (compared as strings, not packed) are found
+    /// as well, and so are keys written with escapes.
+    @Test func longNonASCIIAndEscapedKeys() throws {
+        let config = ParserConfig(
+            type: .json, timeKey: "event_timestamp_in_utc", levelKey: "niveau_sévérité", messageKey: "m")
+        let e = try S.one(
+            #"{"event_timestamp_in_utc":"2026-03-02T08:00:01Z","niveau_s\u00e9v\u00e9rit\u00e9":"warn","\u006d":"text","x":"y"}"#,
+            config)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(e.level == .warn)
+        #expect(e.message == "text")
+        #expect(e.fields == ["x": "y"])
+        let escaped = try S.one(#"{"\u006dsg":"escaped key","lev\u0065l":"error","a\\b":"c"}"#, json)
+        #expect(escaped.message == "escaped key")
+        #expect(escaped.level == .error)
+        #expect(escaped.fields == [#"a\b"#: "c"])
+    }
+
+    /// Values are read from the line's bytes (time, level) or decoded (kept fields, the message);
+    /// values with non-ASCII text or escapes give the same results either way.
+    @Test func valuesFromTheLineAndDecoded() throws {
+        let e = try S.one(#"{"ts":"2026-03-02T08:00:01Z","level":"30","msg":"plain \u00e9","n":12.5,"u":"h\u00e9","v":"w\"x"}"#, json)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(e.level == .info)
+        #expect(e.message == "plain é")
+        #expect(e.fields == ["n": "12.5", "u": "hé", "v": "w\"x"])
+        let nonASCII = try S.one(#"{"time":"2026-03-02T08:00:01Zé","level":"wärn","msg":"ünïcode"}"#, json)
+        #expect(nonASCII.time == nil)
+        #expect(nonASCII.level == .unknown)
+        #expect(nonASCII.message == "ünïcode")
+        #expect(nonASCII.fields == ["time": "2026-03-02T08:00:01Zé", "level": "wärn"])
+        let escapedTime = try S.one(#"{"time":"2026-03-02T08:00:01\u005a","lvl":"\u0045RROR","msg":"m"}"#, json)
+        #expect(escapedTime.time == S.utc(2026, 3, 2, 8, 0, 1))
+        #expect(escapedTime.level == .error)
+        #expect(escapedTime.fields.isEmpty)
+    }
+
     @Test func withoutALevelKeyTheMessageIsScanned() throws {
         #expect(try S.one(#"{"msg":"ERROR could not connect"}"#, json).level == .error)
         #expect(try S.one(#"{"msg":"could not connect"}"#, json).level == .unknown)

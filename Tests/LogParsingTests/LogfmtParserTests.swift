@@ -29,3 +29,20 @@ import Testing
         #expect(try S.one(line, logfmt).parseFailed)
     }
 }
+
+@Suite struct LogfmtRepeatedKeyTests {
+    typealias S = ParserTestSupport
+    let logfmt = ParserConfig(type: .logfmt)
+
+    /// A repeated key counts once (a line needs two distinct keys) and keeps its last value,
+    /// for fields as for the time, message and level taken out of them.
+    @Test func repeatedKeysKeepTheLastValue() throws {
+        #expect(try S.one("a=1 a=2", logfmt).parseFailed)
+        let e = try S.one(
+            #"msg=first level=info ts=bad a=1 msg="second one" level=warn ts=2026-03-02T08:00:14Z a=2"#, logfmt)
+        #expect(e.message == "second one")
+        #expect(e.level == .warn)
+        #expect(e.time == S.utc(2026, 3, 2, 8, 0, 14))
+        #expect(e.fields == ["a": "2"])
+    }
+}

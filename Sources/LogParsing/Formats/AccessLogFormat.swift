@@ -43,30 +43,41 @@ struct AccessLogFormat: LineFormat {
         let sizeEnd = ASCII.tokenEnd(b, sizeStart)
         guard sizeEnd > sizeStart else { return nil }
 
-        var fields: [String: String] = [:]
-        fields.reserveCapacity(12)
-        func put(_ key: String, _ r: (Int, Int)) {
-            guard r.1 > r.0, !(r.1 - r.0 == 1 && b[r.0] == 0x2D) else { return }
-            fields[key] = ASCII.string(b, r.0, r.1)
-        }
-        if format == .nginx {
-            put("remote", heads.0)
-            put("host", heads.1)
-        } else {
-            put("host", heads.0)
-        }
-        put("user", heads.2)
-        // Request line: METHOD PATH PROTOCOL
+        // `remote`/`host`, the request line, status and size come from a prototype (no hashing);
+        // the rest, often `-`, goes into the room the prototype leaves.
         let mEnd = ASCII.tokenEnd(b, reqStart)
-        put("method", (reqStart, min(mEnd, reqEnd)))
+        let method = (reqStart, min(mEnd, reqEnd))
+        var path = (0, 0)
+        var proto = (0, 0)
         if mEnd < reqEnd {
             let pStart = ASCII.skipSpaces(b, mEnd)
             let pEnd = min(ASCII.tokenEnd(b, pStart), reqEnd)
-            put("path", (pStart, pEnd))
-            if pEnd < reqEnd { put("protocol", (ASCII.skipSpaces(b, pEnd), reqEnd)) }
+            path = (pStart, pEnd)
+            if pEnd < reqEnd { proto = (ASCII.skipSpaces(b, pEnd), reqEnd) }
         }
-        put("code", (codeStart, codeEnd))
-        put("size", (sizeStart, sizeEnd))
+        let core = (heads.0, method, path, proto, (codeStart, codeEnd), (sizeStart, sizeEnd))
+        func coreRange(_ k: Int) -> (Int, Int) {
+            switch k {
+            case 0: core.0
+            case 1: core.1
+            case 2: core.2
+            case 3: core.3
+            case 4: core.4
+            default: core.5
+            }
+        }
+        var mask = 0
+        for k in 0..<6 where Self.present(b, coreRange(k)) { mask |= 1 << k }
+        var fields = (format == .nginx ? Self.nginxFields : Self.apacheFields).make(mask) {
+            let r = coreRange($0)
+            return ASCII.string(b, r.0, r.1)
+        }
+        func put(_ key: String, _ r: (Int, Int)) {
+            guard Self.present(b, r) else { return }
+            fields[key] = ASCII.string(b, r.0, r.1)
+        }
+        if format == .nginx { put("host", heads.1) }
+        put("user", heads.2)
         i = sizeEnd
         if i + 1 < b.count, b[i] == ASCII.space, b[i + 1] == ASCII.quote, let referer = quoted(b, i + 1) {
             put("referer", referer)
@@ -89,8 +100,34 @@ struct AccessLogFormat: LineFormat {
         case 0x34 where codeEnd - codeStart == 3: level = .warn
         default: level = .info
         }
-        let message = ASCII.string(b, reqStart, reqEnd) + " " + ASCII.string(b, codeStart, codeEnd)
-        return FormatResult(time: ts.date, level: level, message: message, fields: fields)
+        return FormatResult(
+            time: ts.date, level: level, message: Self.message(b, reqStart..<reqEnd, codeStart..<codeEnd), fields: fields)
+    }
+
+    /// The fields a prototype holds (`remote` or `host`, the request line, status and size), with
+    /// room for the five others (`host`, `user`, `referer`, `agent`, `http_x_forwarded_for`).
+    private static let nginxFields = FieldPrototypes(
+        ["remote", "method", "path", "protocol", "code", "size"], extraCapacity: 5)
+    private static let apacheFields = FieldPrototypes(
+        ["host", "method", "path", "protocol", "code", "size"], extraCapacity: 5)
+
+    /// A field is left out when empty or `-`.
+    @inline(__always)
+    private static func present(_ b: Bytes, _ r: (Int, Int)) -> Bool {
+        r.1 > r.0 && !(r.1 - r.0 == 1 && b[r.0] == 0x2D)
+    }
+
+    /// `request status` (`GET /path HTTP/1.1 200`), built in one allocation.
+    private static func message(_ b: Bytes, _ request: Range<Int>, _ status: Range<Int>) -> String {
+        let count = request.count + 1 + status.count
+        return String(unsafeUninitializedCapacity: count, initializingUTF8With: { out in
+            var n = 0
+            for k in request { out[n] = b[k]; n += 1 }
+            out[n] = ASCII.space
+            n += 1
+            for k in status { out[n] = b[k]; n += 1 }
+            return n
+        })
     }
 
     /// Content range of the double-quoted string whose opening quote is at `i` (`\"` escapes allowed);

@@ -16,15 +16,16 @@ final class CompiledRegex: @unchecked Sendable {
         ns.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
-    /// The named groups of the first match (groups that did not take part are left out), or nil.
-    func captures(_ text: String) -> [String: String]? {
+    /// The named groups of the first match (groups that did not take part are left out; names are
+    /// unique), or nil.
+    func captures(_ text: String) -> FieldPairs? {
         guard let m = ns.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        var out: [String: String] = [:]
+        var out: FieldPairs = []
         out.reserveCapacity(groupNames.count)
         for (number, name) in groupNames {
             let r = m.range(at: number)
             guard r.location != NSNotFound, let range = Range(r, in: text) else { continue }
-            out[name] = String(text[range])
+            out.append(FieldPair(key: name, value: String(text[range])))
         }
         return out
     }

@@ -1,7 +1,7 @@
 /// The fields `TimestampLevelFormat` and `HeaderFormat` take off a line's head (`pid`, `tid`, `thread`,
 /// `logger`, `context`: a bracketed request context after the logger),
 /// kept as byte ranges while the line is scanned and turned into a dictionary once at the end:
-/// no lookups while scanning and one allocation of the right size (none when there are no fields).
+/// no lookups while scanning, and no hashing at the end (`FieldPrototypes`).
 struct HeadFields {
     var pid: Range<Int>?
     var tid: Range<Int>?
@@ -9,17 +9,27 @@ struct HeadFields {
     var logger: Range<Int>?
     var context: Range<Int>?
 
+    /// The keys; key `k` is `range(k)`.
+    private static let prototypes = FieldPrototypes(["pid", "tid", "thread", "logger", "context"])
+
+    @inline(__always)
+    private func range(_ k: Int) -> Range<Int>? {
+        switch k {
+        case 0: pid
+        case 1: tid
+        case 2: thread
+        case 3: logger
+        default: context
+        }
+    }
+
     /// The fields as the event carries them.
     func dictionary(_ b: Bytes) -> [String: String] {
-        let count = (pid == nil ? 0 : 1) + (tid == nil ? 0 : 1) + (thread == nil ? 0 : 1) + (logger == nil ? 0 : 1)
-            + (context == nil ? 0 : 1)
-        guard count > 0 else { return [:] }
-        var fields = [String: String](minimumCapacity: count)
-        if let pid { fields["pid"] = ASCII.string(b, pid.lowerBound, pid.upperBound) }
-        if let tid { fields["tid"] = ASCII.string(b, tid.lowerBound, tid.upperBound) }
-        if let thread { fields["thread"] = ASCII.string(b, thread.lowerBound, thread.upperBound) }
-        if let logger { fields["logger"] = ASCII.string(b, logger.lowerBound, logger.upperBound) }
-        if let context { fields["context"] = ASCII.string(b, context.lowerBound, context.upperBound) }
-        return fields
+        var mask = 0
+        for k in 0..<5 where range(k) != nil { mask |= 1 << k }
+        return Self.prototypes.make(mask) { k in
+            let r = range(k)!
+            return ASCII.string(b, r.lowerBound, r.upperBound)
+        }
     }
 }

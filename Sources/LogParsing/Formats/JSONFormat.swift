@@ -7,7 +7,7 @@ struct JSONFormat: LineFormat {
     func mayStart(with first: UInt8) -> Bool { first == 0x7B || ASCII.isSpace(first) || first == 0x0D }
 
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
-        guard let fields = JSONObjectScanner.object(b) else { return nil }
+        guard let fields = JSONObjectScanner.pairs(b) else { return nil }
         return ctx.record(consume fields, fallbackMessage: text)
     }
 }

@@ -5,16 +5,21 @@ enum JSONObjectScanner {
     static let maxDepth = 64
 
     /// The object's top-level fields, or nil when `b` is not exactly one JSON object.
-    static func object(_ b: Bytes) -> [String: String]? {
+    static func object(_ b: Bytes) -> [String: String]? { pairs(b)?.dictionary() }
+
+    /// The object's top-level key–value pairs in order (a repeated key appears each time), or nil
+    /// when `b` is not exactly one JSON object.
+    static func pairs(_ b: Bytes) -> FieldPairs? {
         var i = skipWS(b, 0)
         guard i < b.count, b[i] == 0x7B else { return nil }
         i = skipWS(b, i + 1)
-        var fields: [String: String] = [:]
+        var fields: FieldPairs = []
         fields.reserveCapacity(8)
         if i < b.count, b[i] == 0x7D { return skipWS(b, i + 1) == b.count ? fields : nil }
         while true {
-            guard i < b.count, b[i] == ASCII.quote, let (key, afterKey) = string(b, i) else { return nil }
-            i = skipWS(b, afterKey)
+            let keyStart = i
+            guard i < b.count, b[i] == ASCII.quote, let (key, keyEnd) = string(b, i) else { return nil }
+            i = skipWS(b, keyEnd)
             guard i < b.count, b[i] == ASCII.colon else { return nil }
             i = skipWS(b, i + 1)
             guard i < b.count else { return nil }
@@ -33,7 +38,7 @@ enum JSONObjectScanner {
                 value = ASCII.string(b, i, end)
                 i = end
             }
-            fields[key] = value
+            fields.append(FieldPair(key: key, value: value, packed: PackedKey(b, keyStart + 1, keyEnd - 1)))
             i = skipWS(b, i)
             guard i < b.count else { return nil }
             if b[i] == 0x2C { i = skipWS(b, i + 1); continue }

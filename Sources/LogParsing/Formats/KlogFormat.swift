@@ -6,6 +6,8 @@ import FaultMavenCore
 struct KlogFormat: LineFormat {
     var format: LogFormat { .klog }
 
+    private static let fields = FieldPrototypes(["thread", "source"])
+
     func mayStart(with first: UInt8) -> Bool { first == 0x49 || first == 0x57 || first == 0x45 || first == 0x46 }
 
     func parse(_ text: String, _ b: Bytes, _ ctx: ParseContext) -> FormatResult? {
@@ -24,18 +26,18 @@ struct KlogFormat: LineFormat {
         var i = ASCII.skipSpaces(b, clk.end)
         let tRun = ASCII.digitRun(b, i)
         guard tRun > 0, i + tRun < b.count, b[i + tRun] == ASCII.space else { return nil }
-        let thread = ASCII.string(b, i, i + tRun)
+        let thread = (i, i + tRun)
         i = ASCII.skipSpaces(b, i + tRun)
         let srcStart = i
         while i < b.count, b[i] != ASCII.rbracket, !ASCII.isSpace(b[i]) { i += 1 }
         guard i < b.count, b[i] == ASCII.rbracket, i > srcStart else { return nil }
-        let source = ASCII.string(b, srcStart, i)
+        let source = (srcStart, i)
         let msgStart = ASCII.skipSpaces(b, i + 1)
         guard let time = ctx.time.instant(
             year: nil, month: month, day: day, hour: clk.h, minute: clk.m, second: clk.s, nanos: clk.nanos, offset: nil)
         else { return nil }
         return FormatResult(
             time: time, level: level, message: ASCII.string(b, msgStart, ASCII.trimEnd(b, msgStart, b.count)),
-            fields: ["thread": thread, "source": source])
+            fields: Self.fields.make(3) { ASCII.string(b, $0 == 0 ? thread.0 : source.0, $0 == 0 ? thread.1 : source.1) })
     }
 }

@@ -10,14 +10,14 @@ struct LogfmtFormat: LineFormat {
         return ctx.record(consume fields, fallbackMessage: text)
     }
 
-    /// The pairs of a logfmt line, or nil when it is not one.
-    static func pairs(_ b: Bytes) -> [String: String]? {
+    /// The pairs of a logfmt line in order (a repeated key appears each time), or nil when it is not one.
+    static func pairs(_ b: Bytes) -> FieldPairs? {
         var i = ASCII.skipSpaces(b, 0)
         // The first token must be `key=`: most lines that are not logfmt fail here, before any allocation.
         var keyEnd = i
         while keyEnd < b.count, isKeyByte(b[keyEnd]) { keyEnd += 1 }
         guard keyEnd > i, keyEnd < b.count, b[keyEnd] == ASCII.equals else { return nil }
-        var fields: [String: String] = [:]
+        var fields: FieldPairs = []
         fields.reserveCapacity(8)
         var first = true
         while i < b.count {
@@ -26,26 +26,29 @@ struct LogfmtFormat: LineFormat {
             let keyEnd = i
             guard keyEnd > keyStart else { return nil }
             let key = ASCII.string(b, keyStart, keyEnd)
+            let packed = PackedKey(b, keyStart, keyEnd)
             if i < b.count, b[i] == ASCII.equals {
                 i += 1
                 if i < b.count, b[i] == ASCII.quote {
                     guard let (value, end) = quoted(b, i) else { return nil }
-                    fields[key] = value
+                    fields.append(FieldPair(key: key, value: value, packed: packed))
                     i = end
                 } else {
                     let vStart = i
                     i = ASCII.tokenEnd(b, i)
-                    fields[key] = ASCII.string(b, vStart, i)
+                    fields.append(FieldPair(key: key, value: ASCII.string(b, vStart, i), packed: packed))
                 }
             } else {
                 if first { return nil }
-                fields[key] = "true"
+                fields.append(FieldPair(key: key, value: "true", packed: packed))
             }
             guard i >= b.count || ASCII.isSpace(b[i]) else { return nil }
             first = false
             i = ASCII.skipSpaces(b, i)
         }
-        return fields.count >= 2 ? fields : nil
+        // At least two distinct keys (`a=1 a=2` is one key repeated).
+        guard let firstKey = fields.first?.key, fields.contains(where: { $0.key != firstKey }) else { return nil }
+        return fields
     }
 
     @inline(__always)

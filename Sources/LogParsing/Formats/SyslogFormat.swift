@@ -38,16 +38,18 @@ struct SyslogFormat: LineFormat {
         return rfc3164(b, i, pri, ctx)
     }
 
+    /// RFC 3164 fields, in the order of their mask bits.
+    private static let rfc3164Fields = FieldPrototypes(["pri", "host", "ident", "pid"])
+    /// RFC 5424 fields, in the order of their mask bits.
+    private static let rfc5424Fields = FieldPrototypes(["pri", "host", "ident", "pid", "msgid", "extradata"])
+
     private func rfc3164(_ b: Bytes, _ start: Int, _ pri: Int?, _ ctx: ParseContext) -> FormatResult? {
         guard let ts = TimestampScanner.prefix(b, start, ctx.time), ts.end < b.count, b[ts.end] == ASCII.space else {
             return nil
         }
-        var fields = [String: String](minimumCapacity: 4)  // pri, host, ident, pid: no regrowth
-        if let pri { fields["pri"] = String(pri) }
         let hostStart = ASCII.skipSpaces(b, ts.end)
         let hostEnd = ASCII.tokenEnd(b, hostStart)
         guard hostEnd > hostStart, hostEnd < b.count else { return nil }
-        fields["host"] = ASCII.string(b, hostStart, hostEnd)
         let tagStart = ASCII.skipSpaces(b, hostEnd)
         var j = tagStart
         while j < b.count, b[j] != ASCII.lbracket, b[j] != ASCII.colon, !ASCII.isSpace(b[j]) { j += 1 }
@@ -74,8 +76,14 @@ struct SyslogFormat: LineFormat {
             ident = (tagStart, j)
             msgStart = k
         }
-        if let ident { fields["ident"] = ASCII.string(b, ident.0, ident.1) }
-        if let pid { fields["pid"] = ASCII.string(b, pid.0, pid.1) }
+        let fields = Self.rfc3164Fields.make((pri == nil ? 0 : 1) | 2 | (ident == nil ? 0 : 4) | (pid == nil ? 0 : 8)) {
+            switch $0 {
+            case 0: String(pri!)
+            case 1: ASCII.string(b, hostStart, hostEnd)
+            case 2: ASCII.string(b, ident!.0, ident!.1)
+            default: ASCII.string(b, pid!.0, pid!.1)
+            }
+        }
         msgStart = ASCII.skipSpaces(b, msgStart)
         let msgEnd = ASCII.trimEnd(b, msgStart, b.count)
         let level = pri.map { Level(syslogPriority: $0 & 7) } ?? LevelScanner.keyword(b, msgStart, msgEnd) ?? .unknown
@@ -100,11 +108,12 @@ struct SyslogFormat: LineFormat {
             time = TimestampScanner.value(Bytes(rebasing: b[ts.0..<ts.1]), ctx.time)
             timeFailed = time == nil
         }
-        var fields: [String: String] = ["pri": String(pri)]
-        for (key, range) in [("host", host), ("ident", app), ("pid", procid), ("msgid", msgid)]
-        where !(range.1 - range.0 == 1 && b[range.0] == 0x2D) {
-            fields[key] = ASCII.string(b, range.0, range.1)
+        let header = [host, app, procid, msgid]
+        var mask = 1
+        for (k, range) in header.enumerated() where !(range.1 - range.0 == 1 && b[range.0] == 0x2D) {
+            mask |= 2 << k
         }
+        var extradata: (Int, Int)?
         // Structured data: "-" or one or more [id key="value" ...] with \] \" \\ escapes inside values.
         if i < b.count, b[i] == 0x2D {
             i += 1
@@ -122,7 +131,15 @@ struct SyslogFormat: LineFormat {
                 guard i < b.count else { return nil }
                 i += 1
             }
-            fields["extradata"] = ASCII.string(b, sdStart, i)
+            extradata = (sdStart, i)
+            mask |= 32
+        }
+        let fields = Self.rfc5424Fields.make(mask) {
+            switch $0 {
+            case 0: String(pri)
+            case 5: ASCII.string(b, extradata!.0, extradata!.1)
+            default: ASCII.string(b, header[$0 - 1].0, header[$0 - 1].1)
+            }
         }
         var msgStart = ASCII.skipSpaces(b, i)
         if msgStart + 3 <= b.count, b[msgStart] == 0xEF, b[msgStart + 1] == 0xBB, b[msgStart + 2] == 0xBF {

@@ -31,6 +31,15 @@ enum ASCII {
         return v
     }
 
+    /// Value of the two decimal digits at `i` and `i + 1` (both in bounds), or nil.
+    @inline(__always)
+    static func twoDigits(_ b: Bytes, _ i: Int) -> Int? {
+        let high = b[i] &- 0x30
+        let low = b[i + 1] &- 0x30
+        guard high < 10, low < 10 else { return nil }
+        return Int(high) * 10 + Int(low)
+    }
+
     /// Number of consecutive digits starting at `i`.
     @inline(__always)
     static func digitRun(_ b: Bytes, _ i: Int) -> Int {

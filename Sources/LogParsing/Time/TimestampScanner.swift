@@ -85,14 +85,22 @@ enum TimestampScanner {
         let sep = b[i + 4]
         guard let y = ASCII.digits(b, i, 4) else { return nil }
         var j = i + 5
-        let mRun = min(ASCII.digitRun(b, j), 2)
-        guard mRun > 0, let mo = ASCII.digits(b, j, mRun) else { return nil }
-        j += mRun
-        guard j < b.count, b[j] == sep else { return nil }
-        j += 1
-        let dRun = min(ASCII.digitRun(b, j), 2)
-        guard dRun > 0, let d = ASCII.digits(b, j, dRun) else { return nil }
-        j += dRun
+        let mo: Int, d: Int
+        if i + 10 <= b.count, b[i + 7] == sep, let mm = ASCII.twoDigits(b, i + 5), let dd = ASCII.twoDigits(b, i + 8) {
+            // `YYYY-MM-DD`, the usual shape: what the general branch below reads from it, without its loops.
+            (mo, d) = (mm, dd)
+            j = i + 10
+        } else {
+            let mRun = min(ASCII.digitRun(b, j), 2)
+            guard mRun > 0, let mm = ASCII.digits(b, j, mRun) else { return nil }
+            j += mRun
+            guard j < b.count, b[j] == sep else { return nil }
+            j += 1
+            let dRun = min(ASCII.digitRun(b, j), 2)
+            guard dRun > 0, let dd = ASCII.digits(b, j, dRun) else { return nil }
+            j += dRun
+            (mo, d) = (mm, dd)
+        }
         if j < b.count, b[j] == 0x54 || b[j] == 0x74 || b[j] == 0x5F || b[j] == ASCII.space {
             let t = ASCII.skipSpaces(b, j + 1)
             if let c = clock(b, t, compact: false) { return finish(b, t, ctx, y, mo, d, c) }
@@ -189,7 +197,13 @@ enum TimestampScanner {
         var j = i
         let h: Int, m: Int, s: Int
         let hRun = ASCII.digitRun(b, j)
-        if hRun == 1 || hRun == 2, let hh = ASCII.digits(b, j, hRun), j + hRun < b.count, b[j + hRun] == ASCII.colon {
+        if hRun == 2, j + 8 <= b.count, b[j + 2] == ASCII.colon, b[j + 5] == ASCII.colon,
+            let hh = ASCII.twoDigits(b, j), let mm = ASCII.twoDigits(b, j + 3), let ss = ASCII.twoDigits(b, j + 6)
+        {
+            // `hh:mm:ss`, the usual shape: what the general branch below reads from it, without its loops.
+            (h, m, s) = (hh, mm, ss)
+            j += 8
+        } else if hRun == 1 || hRun == 2, let hh = ASCII.digits(b, j, hRun), j + hRun < b.count, b[j + hRun] == ASCII.colon {
             // Hours, minutes and seconds may be written unpadded (`0:0:0:215`, `22:16:0:119`).
             j += hRun + 1
             let mRun = min(ASCII.digitRun(b, j), 2)
