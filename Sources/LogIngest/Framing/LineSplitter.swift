@@ -1,7 +1,5 @@
 import FaultMavenCore
 
-import Glibc
-
 /// Frames a byte stream into lines.
 ///
 /// Feed chunks as they arrive; every complete line is handed to the caller, either as a
@@ -132,6 +130,7 @@ public struct LineSplitter: Sendable {
     /// also handed as bytes of `chunk`: every line's span lies in `chunk` unless it exceeded
     /// `maxLineBytes` across chunks (then it points to the splitter's own copy). A chunk's
     /// unterminated tail is carried as usual (and is again movable to the next chunk).
+    @inline(__always)
     public mutating func frame(continuing chunk: UnsafeRawBufferPointer, carried: Int, _ body: (Span) throws -> Void) rethrows {
         precondition(carried == movablePending && carried <= chunk.count, "LineSplitter.frame(continuing:): \(carried) bytes carried, \(movablePending) pending")
         if carried > 0 { partial.removeAll(keepingCapacity: true) }
@@ -140,27 +139,26 @@ public struct LineSplitter: Sendable {
     }
 
     /// Frames `chunk`, whose bytes before `scanFrom` are counted in `offset` already and hold no newline.
+    @inline(__always)
     private mutating func frame(_ chunk: UnsafeRawBufferPointer, from scanFrom: Int, _ body: (Span) throws -> Void) rethrows {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         let count = chunk.count
-        // One pass over the chunk spares checking each of its lines (log files are mostly ASCII).
-        let ascii = UTF8Check.isASCII(chunk)
+        let chunkOffset = offset - Int64(scanFrom)
+        // One pass finds the newlines and which lines need a UTF-8 check (log files are mostly ASCII).
+        var scanner = NewlineScanner(chunk, scanFrom: scanFrom)
         var lineStart = 0
-        var scan = scanFrom
-        while scan < count, let hit = memchr(base + scan, 0x0A, count - scan) {
-            let end = base.distance(to: UnsafeRawPointer(hit))
-            offset += Int64(end - scan + 1)
+        while let end = scanner.nextNewline() {
+            offset = chunkOffset + Int64(end + 1)
             let line = UnsafeRawBufferPointer(start: base + lineStart, count: end - lineStart)
             if partial.isEmpty && !overflowed {
-                try body(makeSpan(line, overflowed: false, ascii: ascii))
+                try body(makeSpan(line, overflowed: false, ascii: !scanner.lineHasHighByte))
             } else {
                 carry(line)
                 try emitCarried(body)
             }
             lineStart = end + 1
-            scan = lineStart
         }
-        offset += Int64(count - scan)
+        offset = chunkOffset + Int64(count)
         if lineStart < count { carry(UnsafeRawBufferPointer(start: base + lineStart, count: count - lineStart)) }
     }
 

@@ -20,6 +20,8 @@ final class TailLoop {
     /// Sleep step while waiting: bounds the reaction time to inotify events and shutdown.
     static let tick = Duration.milliseconds(50)
     static let readBufferBytes = 64 * 1024
+    /// Line length assumed when sizing a read's line table (it grows when lines are shorter).
+    static let expectedLineBytes = 64
     static let binaryCheckBytes: Int64 = 8 * 1024
     /// Streams with sent but unacknowledged lines tracked at most (for the shutdown wait).
     static let maxSentStreams = 65_536
