@@ -126,7 +126,7 @@ extension TailLoop {
             file.readOffset += Int64(n)
             file.size = max(file.size, file.readOffset)
             metrics.bytes.increment(by: n)
-            if pending.count >= config.batchLines { await flush(all: false) }
+            await flush(all: false)
         }
         return true
     }
