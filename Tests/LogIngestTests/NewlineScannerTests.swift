@@ -144,4 +144,48 @@ import Testing
         #expect(splitter.stats.invalidUTF8Lines == expected.filter(\.invalid).count)
         #expect(splitter.offset == Int64(stream.count))
     }
+
+    /// The table path: lines recorded as bounds in the chunk, the others handed as spans (and
+    /// recorded by the caller in order) give the reference's lines, flags and offsets.
+    @Test(arguments: 0..<200) func tableFramingMatchesTheReference(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9 &+ 11)
+        let max = rng.next(in: 1...64)
+        let stream = randomBytes(&rng, count: rng.next(in: 0...2_000), longest: 2 * max)
+        var splitter = LineSplitter(maxLineBytes: max)
+        var got: [Framed] = []
+        var at = 0
+        while at < stream.count {
+            let next = min(stream.count, at + rng.next(in: 1...200))
+            let carried = splitter.movablePending
+            var chunk = [UInt8](repeating: 0, count: carried)
+            chunk.withUnsafeMutableBytes { _ = splitter.copyPending(to: $0) }
+            chunk += stream[at..<next]
+            var table = LineTable(capacity: 1)
+            var handed: [Framed] = []
+            chunk.withUnsafeBytes { raw in
+                splitter.frame(continuing: raw, carried: carried, into: &table) { line, table in
+                    // Recorded with a negative start: the index of the handed span.
+                    table.append(start: -1 - handed.count, end: 0, position: line.endOffset)
+                    handed.append(Framed(bytes: Array(line.bytes), truncated: line.truncated, invalid: line.invalidUTF8, end: line.endOffset))
+                }
+            }
+            let (bounds, positions) = table.arrays()
+            for (b, end) in zip(bounds, positions) {
+                if b.start < 0 {
+                    got.append(handed[-1 - b.start])
+                } else {
+                    got.append(Framed(bytes: Array(chunk[b.start..<b.end]), truncated: false, invalid: false, end: end))
+                }
+            }
+            at = next
+        }
+        splitter.finish { got.append(Framed(bytes: Array($0.bytes), truncated: $0.truncated, invalid: $0.invalidUTF8, end: $0.endOffset)) }
+
+        let expected = referenceFraming(stream, max: max)
+        #expect(got == expected, "seed \(seed), max \(max)")
+        #expect(splitter.stats.lines == expected.count)
+        #expect(splitter.stats.truncatedLines == expected.filter(\.truncated).count)
+        #expect(splitter.stats.invalidUTF8Lines == expected.filter(\.invalid).count)
+        #expect(splitter.offset == Int64(stream.count))
+    }
 }

@@ -155,7 +155,7 @@ extension TailLoop {
         var tooLong = 0
         var invalid = 0
         buffer.withUnsafeBytes { raw in
-            file.splitter.frame(continuing: raw, carried: carried) { line in
+            file.splitter.frame(continuing: raw, carried: carried, into: &table) { line, table in
                 if line.truncated { tooLong += 1 }
                 if !line.invalidUTF8, let start = TailLoop.start(of: line.bytes, in: raw) {
                     table.append(start: start, end: start + line.bytes.count, position: line.endOffset)
