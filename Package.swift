@@ -27,6 +27,7 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLineScan", path: "Sources/CLineScan"),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -40,7 +41,7 @@ let package = Package(
         .target(
             name: "LogIngest",
             dependencies: [
-                "FaultMavenCore", "CZstd", "CZlib", "CSystemd",
+                "FaultMavenCore", "CZstd", "CZlib", "CSystemd", "CLineScan",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .target(name: "LogParsing", dependencies: ["FaultMavenCore"]),

@@ -107,6 +107,47 @@ public final class BoundedChannel<Element: Sendable>: Sendable, AsyncSequence {
         }
     }
 
+    /// Sends `elements` in order, waiting for room like ``send(_:)``. Those that fit at once are
+    /// put in the buffer under one lock and wake a parked consumer once, so a consumer that keeps
+    /// up is woken once for several elements rather than once for each. Returns how many were
+    /// accepted: all of them, unless the channel was finished (or the task cancelled) on the way;
+    /// then the first that many were delivered.
+    @discardableResult
+    public func send(contentsOf elements: [Element]) async -> Int {
+        var next = 0
+        while next < elements.count {
+            let (accepted, consumer) = state.withLock { s in offer(elements[next...], &s) }
+            guard let accepted else { return next }
+            consumer?.resume(returning: elements[next])
+            next += accepted
+            if accepted == 0 {
+                // Full: wait for room for one, then offer the rest again.
+                guard await send(elements[next]) else { return next }
+                next += 1
+            }
+        }
+        return next
+    }
+
+    /// Hands the first of `elements` to a parked consumer and buffers as many of the others as
+    /// there is room for. Returns how many were taken (nil: the channel is finished).
+    private func offer(_ elements: ArraySlice<Element>, _ s: inout State) -> (Int?, CheckedContinuation<Element?, Never>?) {
+        if s.finished { return (nil, nil) }
+        var taken = 0
+        var consumer: CheckedContinuation<Element?, Never>?
+        if let c = s.consumer {
+            // A parked consumer means an empty buffer: the first element goes straight to it.
+            s.consumer = nil
+            consumer = c
+            taken = 1
+        }
+        while taken < elements.count && s.buffer.count < capacity && s.producers.isEmpty {
+            s.buffer.append(elements[elements.startIndex + taken])
+            taken += 1
+        }
+        return (taken, consumer)
+    }
+
     /// Number of elements waiting (buffered plus blocked producers).
     public var count: Int { state.withLock { $0.buffer.count + $0.producers.count } }
 

@@ -90,6 +90,57 @@ import Testing
         await ch.send(5)
         #expect(await ch.receive() == 5)
     }
+
+    @Test func sendingManyKeepsOrderAndWaitsForRoom() async {
+        let ch = BoundedChannel<Int>(capacity: 3)
+        let producer = Task {
+            var accepted = 0
+            for start in stride(from: 0, to: 1000, by: 10) { accepted += await ch.send(contentsOf: Array(start..<start + 10)) }
+            ch.finish()
+            return accepted
+        }
+        var got: [Int] = []
+        for await v in ch { got.append(v) }
+        #expect(await producer.value == 1000)
+        #expect(got == Array(0..<1000), "elements of one call and of successive calls arrive in order")
+    }
+
+    @Test func sendingManyFillsTheBufferThenParksTheRest() async {
+        let ch = BoundedChannel<Int>(capacity: 2)
+        let producer = Task { await ch.send(contentsOf: [1, 2, 3, 4]) }
+        await waitUntilQueued(ch, 3)
+        #expect(ch.count == 3, "two buffered, the third parked, the fourth not offered yet")
+        #expect(await ch.receive() == 1)
+        #expect(await ch.receive() == 2)
+        #expect(await ch.receive() == 3)
+        #expect(await ch.receive() == 4)
+        #expect(await producer.value == 4)
+    }
+
+    @Test func sendingManyToAWaitingConsumerDeliversInOrder() async {
+        let ch = BoundedChannel<Int>(capacity: 1)
+        let consumer = Task { await ch.receive() }
+        // Usually parks the consumer first (then 7 goes straight to it); either way the order holds.
+        for _ in 0..<1000 { await Task.yield() }
+        #expect(await ch.send(contentsOf: [7, 8]) == 2)
+        #expect(await consumer.value == 7)
+        #expect(await ch.receive() == 8)
+    }
+
+    @Test func sendingManyToAFinishedChannelCountsWhatWasAccepted() async {
+        let ch = BoundedChannel<Int>(capacity: 2)
+        ch.finish()
+        #expect(await ch.send(contentsOf: [1, 2]) == 0)
+        let open = BoundedChannel<Int>(capacity: 2)
+        let producer = Task { await open.send(contentsOf: [1, 2, 3, 4]) }
+        await waitUntilQueued(open, 3)
+        open.finish()
+        #expect(await open.receive() == 1)
+        #expect(await open.receive() == 2)
+        #expect(await open.receive() == 3)
+        #expect(await open.receive() == nil)
+        #expect(await producer.value == 3, "the parked third was delivered; the fourth was refused")
+    }
 }
 
 /// Yields until `count` elements wait in the channel (bounded, so a bug fails instead of hanging).

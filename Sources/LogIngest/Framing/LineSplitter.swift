@@ -1,7 +1,5 @@
 import FaultMavenCore
 
-import Glibc
-
 /// Frames a byte stream into lines.
 ///
 /// Feed chunks as they arrive; every complete line is handed to the caller, either as a
@@ -132,6 +130,7 @@ public struct LineSplitter: Sendable {
     /// also handed as bytes of `chunk`: every line's span lies in `chunk` unless it exceeded
     /// `maxLineBytes` across chunks (then it points to the splitter's own copy). A chunk's
     /// unterminated tail is carried as usual (and is again movable to the next chunk).
+    @inline(__always)
     public mutating func frame(continuing chunk: UnsafeRawBufferPointer, carried: Int, _ body: (Span) throws -> Void) rethrows {
         precondition(carried == movablePending && carried <= chunk.count, "LineSplitter.frame(continuing:): \(carried) bytes carried, \(movablePending) pending")
         if carried > 0 { partial.removeAll(keepingCapacity: true) }
@@ -139,28 +138,75 @@ public struct LineSplitter: Sendable {
         try frame(chunk, from: carried, body)
     }
 
+    /// Frames like ``frame(continuing:carried:_:)`` for a reader that keeps lines as bounds in
+    /// `chunk`: a line that lies in `chunk` as it is (all ASCII, not longer than `maxLineBytes`)
+    /// is recorded in `table` directly (its bounds without terminator, its end position), with no
+    /// span and no call; every other line (with bytes above 0x7F, too long, or continuing a line
+    /// that already exceeded the limit) is handed to `other` as a span, with `table` so that it
+    /// can record the line in order.
+    @inline(__always)
+    mutating func frame(
+        continuing chunk: UnsafeRawBufferPointer, carried: Int, into table: inout LineTable,
+        _ other: (Span, inout LineTable) throws -> Void
+    ) rethrows {
+        precondition(carried == movablePending && carried <= chunk.count, "LineSplitter.frame(continuing:): \(carried) bytes carried, \(movablePending) pending")
+        if carried > 0 { partial.removeAll(keepingCapacity: true) }
+        stats.bytes += Int64(chunk.count - carried)
+        guard let base = chunk.baseAddress, chunk.count > 0 else { return }
+        let count = chunk.count
+        let chunkOffset = offset - Int64(carried)
+        var scanner = NewlineScanner(chunk, scanFrom: carried)
+        var lineStart = 0
+        var recorded = 0
+        while let end = scanner.nextNewline() {
+            let position = chunkOffset + Int64(end + 1)
+            // Not overflowed means nothing is carried here: the line starts in `chunk`.
+            if !overflowed && !scanner.lineHasHighByte {
+                var n = end - lineStart
+                if n > 0 && base.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D { n -= 1 }
+                if n <= maxLineBytes {
+                    table.append(start: lineStart, end: lineStart + n, position: position)
+                    recorded += 1
+                    lineStart = end + 1
+                    continue
+                }
+            }
+            offset = position
+            let line = UnsafeRawBufferPointer(start: base + lineStart, count: end - lineStart)
+            if !overflowed {
+                try other(makeSpan(line, overflowed: false, ascii: !scanner.lineHasHighByte), &table)
+            } else {
+                carry(line)
+                try emitCarried { try other($0, &table) }
+            }
+            lineStart = end + 1
+        }
+        stats.lines += recorded
+        offset = chunkOffset + Int64(count)
+        if lineStart < count { carry(UnsafeRawBufferPointer(start: base + lineStart, count: count - lineStart)) }
+    }
+
     /// Frames `chunk`, whose bytes before `scanFrom` are counted in `offset` already and hold no newline.
+    @inline(__always)
     private mutating func frame(_ chunk: UnsafeRawBufferPointer, from scanFrom: Int, _ body: (Span) throws -> Void) rethrows {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         let count = chunk.count
-        // One pass over the chunk spares checking each of its lines (log files are mostly ASCII).
-        let ascii = UTF8Check.isASCII(chunk)
+        let chunkOffset = offset - Int64(scanFrom)
+        // One pass finds the newlines and which lines need a UTF-8 check (log files are mostly ASCII).
+        var scanner = NewlineScanner(chunk, scanFrom: scanFrom)
         var lineStart = 0
-        var scan = scanFrom
-        while scan < count, let hit = memchr(base + scan, 0x0A, count - scan) {
-            let end = base.distance(to: UnsafeRawPointer(hit))
-            offset += Int64(end - scan + 1)
+        while let end = scanner.nextNewline() {
+            offset = chunkOffset + Int64(end + 1)
             let line = UnsafeRawBufferPointer(start: base + lineStart, count: end - lineStart)
             if partial.isEmpty && !overflowed {
-                try body(makeSpan(line, overflowed: false, ascii: ascii))
+                try body(makeSpan(line, overflowed: false, ascii: !scanner.lineHasHighByte))
             } else {
                 carry(line)
                 try emitCarried(body)
             }
             lineStart = end + 1
-            scan = lineStart
         }
-        offset += Int64(count - scan)
+        offset = chunkOffset + Int64(count)
         if lineStart < count { carry(UnsafeRawBufferPointer(start: base + lineStart, count: count - lineStart)) }
     }
 

@@ -189,7 +189,7 @@ extension TailLoop {
                 file.readOffset += Int64(n - from)
                 metrics.bytes.increment(by: n - from)
             }
-            if pending.count >= config.batchLines { await flush(all: false) }
+            await flush(all: false)
         }
         return .more
     }

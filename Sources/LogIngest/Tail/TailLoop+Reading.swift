@@ -126,7 +126,7 @@ extension TailLoop {
             file.readOffset += Int64(n)
             file.size = max(file.size, file.readOffset)
             metrics.bytes.increment(by: n)
-            if pending.count >= config.batchLines { await flush(all: false) }
+            await flush(all: false)
         }
         return true
     }
@@ -149,23 +149,19 @@ extension TailLoop {
     /// line that crossed reads, kept by the splitter) are appended to the buffer after framing.
     /// Returns the number of lines added.
     func frame(_ buffer: inout [UInt8], carried: Int, of file: TailedFile, readAt: Date) -> Int {
-        var bounds: [LineBlock.Bounds] = []
-        var positions: [Int64] = []
-        bounds.reserveCapacity(buffer.count / 128)
-        positions.reserveCapacity(buffer.count / 128)
+        var table = LineTable(capacity: buffer.count / TailLoop.expectedLineBytes)
         var extra: [UInt8] = []
         var moved: [Int] = []
         var tooLong = 0
         var invalid = 0
         buffer.withUnsafeBytes { raw in
-            file.splitter.frame(continuing: raw, carried: carried) { line in
+            file.splitter.frame(continuing: raw, carried: carried, into: &table) { line, table in
                 if line.truncated { tooLong += 1 }
-                positions.append(line.endOffset)
                 if !line.invalidUTF8, let start = TailLoop.start(of: line.bytes, in: raw) {
-                    bounds.append(LineBlock.Bounds(start: start, end: start + line.bytes.count))
+                    table.append(start: start, end: start + line.bytes.count, position: line.endOffset)
                     return
                 }
-                moved.append(bounds.count)
+                moved.append(table.count)
                 let start = extra.count
                 if line.invalidUTF8 {
                     invalid += 1
@@ -174,27 +170,26 @@ extension TailLoop {
                 } else {
                     extra.append(contentsOf: line.bytes)
                 }
-                bounds.append(LineBlock.Bounds(start: start, end: extra.count))
+                table.append(start: start, end: extra.count, position: line.endOffset)
             }
         }
-        if !extra.isEmpty || !moved.isEmpty {
+        if !moved.isEmpty {
             let base = buffer.count
             buffer.append(contentsOf: extra)
-            for i in moved {
-                bounds[i].start += base
-                bounds[i].end += base
-            }
+            for i in moved { table.shift(i, by: base) }
         }
-        if let last = positions.last {
+        let added = table.count
+        if let last = table.lastPosition {
+            let (bounds, positions) = table.arrays()
             let block = LineBlock(
                 origin: file.lineOrigin(source: config.sourceID), firstNumber: file.nextNumber, readAt: readAt,
                 buffer: buffer, lines: bounds, positions: positions)
             pending.putBack(block, file: file)
             file.lastLineEnd = last
         }
-        file.nextNumber += bounds.count
+        file.nextNumber += added
         count(tooLong: tooLong, invalid: invalid)
-        return bounds.count
+        return added
     }
 
     /// Offset of `bytes` in `buffer` when they lie within it.

@@ -20,7 +20,15 @@ final class TailLoop {
     /// Sleep step while waiting: bounds the reaction time to inotify events and shutdown.
     static let tick = Duration.milliseconds(50)
     static let readBufferBytes = 64 * 1024
+    /// Line length assumed when sizing a read's line table (it grows when lines are shorter).
+    static let expectedLineBytes = 64
     static let binaryCheckBytes: Int64 = 8 * 1024
+    /// Full batches a file's reads gather before they are sent back to back, so that the
+    /// consumer is woken once for several batches rather than once for each.
+    static let batchesPerSend = 8
+    /// Longest run of reading rounds before the loop lets other tasks on its thread run
+    /// (each yield costs a thread hand-off, so not after every round).
+    static let yieldInterval = Duration.milliseconds(5)
     /// Streams with sent but unacknowledged lines tracked at most (for the shutdown wait).
     static let maxSentStreams = 65_536
 
@@ -58,6 +66,8 @@ final class TailLoop {
     var outputClosed = false
     var checkpointDirty = false
     var lastCheckpoint: ContinuousClock.Instant?
+    /// When the loop last yielded its thread while files had more to read.
+    var lastYield = ContinuousClock.now
     var lastSavedPositions: [String: PositionFile.Entry]?
     var lastSavedRecords: [StreamRecord]?
     var nextRefresh: ContinuousClock.Instant
@@ -95,17 +105,22 @@ final class TailLoop {
         var scope: Set<String>? = nil
         while !shouldStop {
             await service(scope)
-            await flush(all: true)
+            let busy = active.values.filter(\.hasMore).map(\.path)
+            let idle = busy.isEmpty && !draining.contains(where: \.hasMore) && !compressed.contains(where: \.hasMore)
+            // Lines of a file still being read wait for the next round unless enough batches gathered.
+            await flush(all: idle)
             if shouldStop { break }
             updateGauges()
             saveCheckpoints(force: false)
-            let busy = active.values.filter(\.hasMore).map(\.path)
             let (next, rescan): (Set<String>?, Bool)
-            if busy.isEmpty && !draining.contains(where: \.hasMore) && !compressed.contains(where: \.hasMore) {
+            if idle {
                 (next, rescan) = await waitForWork(sleep: true)
             } else {
-                // More to read: let other tasks run, pick up other work, keep going.
-                await Task.yield()
+                // More to read: now and then let other tasks run; pick up other work, keep going.
+                if clock.now - lastYield >= TailLoop.yieldInterval {
+                    await Task.yield()
+                    lastYield = clock.now
+                }
                 (next, rescan) = await waitForWork(sleep: false)
             }
             scope = next.map { $0.union(busy) }
@@ -182,22 +197,36 @@ final class TailLoop {
         sent = sent.filter { (acks.position(of: $0.key) ?? -1) < $0.value }
     }
 
-    /// Sends full batches (or everything with `all`) and advances the checkpoints they complete.
+    /// Sends everything with `all`; otherwise sends the full batches once ``batchesPerSend`` of
+    /// them gathered. Advances the checkpoints they complete.
     func flush(all: Bool) async {
+        if !all && pending.count < config.batchLines * TailLoop.batchesPerSend { return }
         while !outputClosed && (pending.count >= config.batchLines || (all && !pending.isEmpty)) {
-            let (lines, commits) = pending.take(config.batchLines)
-            guard await output.send(lines) else {
+            var batches: [LineBatch] = []
+            var commits: [[PendingBatch.Commit]] = []
+            while batches.count < TailLoop.batchesPerSend && (pending.count >= config.batchLines || (all && !pending.isEmpty)) {
+                let (lines, completed) = pending.take(config.batchLines)
+                batches.append(lines)
+                commits.append(completed)
+            }
+            let accepted = await output.send(contentsOf: batches)
+            for i in 0..<accepted { sent(batches[i], commits[i]) }
+            if accepted < batches.count {
                 outputClosed = true
                 logger.info("output closed, tail source stopping")
                 return
             }
-            metrics.lines.increment(by: lines.count)
-            for c in commits {
-                if acks != nil { noteSent(c.streamID, c.offset) }
-                if c.file.generation == c.generation && c.offset > c.file.committedOffset {
-                    c.file.committedOffset = c.offset
-                    checkpointDirty = true
-                }
+        }
+    }
+
+    /// Counts a batch the output accepted and advances the checkpoints it completes.
+    private func sent(_ lines: LineBatch, _ commits: [PendingBatch.Commit]) {
+        metrics.lines.increment(by: lines.count)
+        for c in commits {
+            if acks != nil { noteSent(c.streamID, c.offset) }
+            if c.file.generation == c.generation && c.offset > c.file.committedOffset {
+                c.file.committedOffset = c.offset
+                checkpointDirty = true
             }
         }
     }
