@@ -15,16 +15,17 @@ public enum ParameterNames {
     /// One entry per `<*>` of `template` (tokens separated by single spaces), in order: the
     /// parameter's name, or `nil` when the line does not name it.
     public static func of(_ template: String) -> [String?] {
+        guard template.utf8.contains(UInt8(ascii: "<")) else { return [] }
         let tokens = template.split(separator: " ", omittingEmptySubsequences: false)
         var names: [String?] = []
         for (i, token) in tokens.enumerated() {
             var rest = token[...]
             var first = true
-            while let r = rest.range(of: TokenMasker.wildcard) {
+            while let r = wildcard(in: rest) {
                 let before = rest[..<r.lowerBound]
                 var name = key(endingAt: before)
-                if name == nil, first, isOpening(before), i > 0, !tokens[i - 1].contains(TokenMasker.wildcard) {
-                    name = key(endingAt: tokens[i - 1][...], whole: true)
+                if name == nil, first, isOpening(before), i > 0, wildcard(in: tokens[i - 1]) == nil {
+                    name = key(endingAt: tokens[i - 1], whole: true)
                 }
                 names.append(name)
                 rest = rest[r.upperBound...]
@@ -32,6 +33,22 @@ public enum ParameterNames {
             }
         }
         return names
+    }
+
+    /// The first `<*>` in `text`, found on its bytes.
+    private static func wildcard(in text: Substring) -> Range<Substring.Index>? {
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while let lt = utf8[i...].firstIndex(of: UInt8(ascii: "<")) {
+            let star = utf8.index(after: lt)
+            guard star < utf8.endIndex else { return nil }
+            let close = utf8.index(after: star)
+            if utf8[star] == UInt8(ascii: "*"), close < utf8.endIndex, utf8[close] == UInt8(ascii: ">") {
+                return lt..<utf8.index(after: close)
+            }
+            i = star
+        }
+        return nil
     }
 
     /// The key that `text` ends with, followed by `=` or `:` and at most one quote or opening

@@ -76,33 +76,35 @@ struct PrefixTree: Sendable {
         return node
     }
 
-    /// The leaves below the token-count node for `count`, except `excluding`.
-    func leaves(count: Int, excluding: Int?) -> [Int] {
-        guard let top = nodes[Self.rootIndex].children[RouteKey(count)] else { return [] }
-        return leaves(below: [top], excluding: excluding)
+    /// Calls `visit` with each leaf holding templates below the token-count node for `count`,
+    /// except `excluding`, depth first, until `visit` returns false. Nodes after the stop are
+    /// not walked, so a bounded search costs what it looks at, not the size of the tree.
+    func visitLeaves(count: Int, excluding: Int?, _ visit: (Int) -> Bool) {
+        guard let top = nodes[Self.rootIndex].children[RouteKey(count)] else { return }
+        visitLeaves(below: [top], excluding: excluding, visit)
     }
 
-    /// The leaves for `count` tokens where templates whose first token has `hash` (and `variable`
-    /// flag) can be: below that token's child and the wildcard child of the token-count node.
-    func leaves(count: Int, firstToken hash: UInt64, variable: Bool) -> [Int] {
-        guard let top = nodes[Self.rootIndex].children[RouteKey(count)] else { return [] }
-        guard depth > 0 else { return leaves(below: [top], excluding: nil) }
+    /// Like ``visitLeaves(count:excluding:_:)``, for the leaves where templates whose first token
+    /// has `hash` (and `variable` flag) can be: below that token's child and the wildcard child of
+    /// the token-count node.
+    func visitLeaves(count: Int, firstToken hash: UInt64, variable: Bool, _ visit: (Int) -> Bool) {
+        guard let top = nodes[Self.rootIndex].children[RouteKey(count)] else { return }
+        guard depth > 0 else { return visitLeaves(below: [top], excluding: nil, visit) }
         var starts: [Int] = []
         if !variable, let exact = nodes[top].children[RouteKey(Int(truncatingIfNeeded: hash))] { starts.append(exact) }
         if nodes[top].wildcardChild != Self.none { starts.append(nodes[top].wildcardChild) }
-        return leaves(below: starts, excluding: nil)
+        visitLeaves(below: starts, excluding: nil, visit)
     }
 
-    private func leaves(below starts: [Int], excluding: Int?) -> [Int] {
-        var result: [Int] = []
+    private func visitLeaves(below starts: [Int], excluding: Int?, _ visit: (Int) -> Bool) {
         var stack = starts
         while let node = stack.popLast() {
-            let n = nodes[node]
-            if !n.slots.isEmpty && node != excluding { result.append(node) }
-            stack.append(contentsOf: n.children.values)
-            if n.wildcardChild != Self.none { stack.append(n.wildcardChild) }
+            if !nodes[node].slots.isEmpty && node != excluding {
+                guard visit(node) else { return }
+            }
+            stack.append(contentsOf: nodes[node].children.values)
+            if nodes[node].wildcardChild != Self.none { stack.append(nodes[node].wildcardChild) }
         }
-        return result
     }
 
     func slots(at leaf: Int) -> [Int] { nodes[leaf].slots }

@@ -90,11 +90,11 @@ public struct TemplateMiner: Sendable {
         guard spread > 0, n > 0, n <= TokenAlignment.maxTokens else { return nil }
         var best: Int?
         var bestUses = 0
-        for length in max(1, n - spread)...(n + spread) where length != n {
+        for length in max(1, n - spread)...(n + spread) where length != n && budget > 0 {
             let needed = max(2, Int((config.similarityThreshold * Double(min(n, length))).rounded(.up)))
-            for leaf in tree.leaves(count: length, firstToken: tokens.hash(0), variable: tokens.tokens[0].variable) {
+            tree.visitLeaves(count: length, firstToken: tokens.hash(0), variable: tokens.tokens[0].variable) { leaf in
                 for slot in tree.slots(at: leaf) where uses[slot] > bestUses {
-                    guard budget > 0 else { return best }
+                    guard budget > 0 else { return false }
                     budget -= 1
                     guard let cluster = slots[slot], cluster.hashes[0] == tokens.hash(0),
                         TokenAlignment(cluster, tokens).isVariant(needed: needed)
@@ -102,6 +102,7 @@ public struct TemplateMiner: Sendable {
                     best = slot
                     bestUses = uses[slot]
                 }
+                return true
             }
         }
         return best
@@ -118,9 +119,9 @@ public struct TemplateMiner: Sendable {
         let needed = Int((config.similarityThreshold * Double(n)).rounded(.up))
         var best: Int?
         var bestUses = 0
-        for leaf in tree.leaves(count: n, excluding: tree.findLeaf(tokens)) {
+        tree.visitLeaves(count: n, excluding: tree.findLeaf(tokens)) { leaf in
             for slot in tree.slots(at: leaf) {
-                guard budget > 0 else { return best }
+                guard budget > 0 else { return false }
                 budget -= 1
                 guard let cluster = slots[slot], cluster.fitsBeyond(config.depth, tokens, needed: needed) else { continue }
                 if best == nil || uses[slot] > bestUses {
@@ -128,6 +129,7 @@ public struct TemplateMiner: Sendable {
                     bestUses = uses[slot]
                 }
             }
+            return true
         }
         return best
     }
