@@ -101,6 +101,19 @@ import Testing
         #expect(metrics.value("faultmaven_redactions_total", ["aws_access_key"]) == 2)
     }
 
+    @Test(arguments: [700, 900, 1_200, 2_000, 4_000])
+    func everySectionsMarkerFitsWhenTheFirstSectionFillsTheBudget(budget: Int) throws {
+        let errors = (0..<400).map { "2026-03-02 08:00:\(String(format: "%02d", $0 % 60)),\($0 % 1000) error \($0): request to payments failed with code E\($0)" }
+        let ctx = TroubleshootingContext(
+            question: "what now?", anomalies: (0..<40).map { _ in Self.anomaly() }, recentErrors: errors,
+            sourceSummaries: (0..<30).map { "source-\($0).log: 2,000 lines, 3.9% errors" }, submitted: [Self.digest()],
+            history: (1...12).map { Self.turn($0, answerBytes: 600) })
+        let p = ContextBuilder(tokenBudget: budget).build(ctx)
+        #expect(p.estimatedTokens <= budget, "\(p.estimatedTokens) tokens for a budget of \(budget)")
+        let user = try #require(p.messages.last?.content)
+        for (key, n) in p.omitted where key != "history" { #expect(user.contains("[… \(n) more"), "\(key): \(n) omitted, not marked") }
+    }
+
     @Test func historyKeepsTheNewestTurnsAndMarksTheRest() throws {
         let turns = (1...20).map { Self.turn($0, answerBytes: 800) }
         let p = ContextBuilder(tokenBudget: 3_000).build(TroubleshootingContext(question: "and now?", history: turns))
@@ -156,10 +169,17 @@ import Testing
         #expect(p.knowledgeIDs.first == "broker-unavailable")
     }
 
-    @Test func tokenEstimateIsBytesOverFour() {
+    @Test func tokenEstimateCountsDigitsAndPunctuationFinely() {
         #expect(ContextBuilder.estimateTokens("") == 0)
         #expect(ContextBuilder.estimateTokens("abcd") == 1)
         #expect(ContextBuilder.estimateTokens("abcde") == 2)
         #expect(ContextBuilder.estimateTokens("é") == 1)
+        #expect(ContextBuilder.estimateTokens("日本") == 2)
+        // Words: a token per 4 letters, single spaces free, a longer run of blanks one token.
+        #expect(ContextBuilder.estimateTokens("connection refused") == 3 + 2)
+        #expect(ContextBuilder.estimateTokens("a    b") == 3)
+        // A timestamp: 17 digits and 5 marks (the single space is free), where bytes / 4 would say 6.
+        #expect(ContextBuilder.estimateTokens("2026-03-02 08:00:00,444") == 22)
+        #expect(ContextBuilder.estimateTokens("line one\nline two\n") == 6)
     }
 }

@@ -36,19 +36,28 @@ struct TokenBudget {
         remaining -= ContextBuilder.estimateTokens(text)
     }
 
+    /// Tokens a block costs beyond its text where blocks are joined (`\n\n`).
+    static let joinCost = 2
+
+    /// What a section with no item kept costs: its header, the omission marker, the join.
+    static func minimumCost(_ section: ContextSection) -> Int {
+        section.items.isEmpty ? 0 : ContextBuilder.estimateTokens("## \(section.title)") + 1 + markerReserve + joinCost
+    }
+
     /// The section's text: a header and as many items as fit, in order, then an omission
-    /// marker for the rest. Nil when there are no items.
-    mutating func section(_ section: ContextSection) -> String? {
+    /// marker for the rest, leaving `reserve` tokens for the sections after it. Nil when there
+    /// are no items.
+    mutating func section(_ section: ContextSection, reserve: Int = 0) -> String? {
         guard !section.items.isEmpty else { return nil }
         let header = "## \(section.title)"
         var lines: [String] = []
         var used = ContextBuilder.estimateTokens(header) + 1
         var kept = 0
-        if used + Self.markerReserve <= remaining {
+        if used + Self.markerReserve + reserve <= remaining {
             for item in section.items {
                 let text = clean(item)
                 let cost = ContextBuilder.estimateTokens(text) + 1
-                guard used + cost + Self.markerReserve <= remaining else { break }
+                guard used + cost + Self.markerReserve + reserve <= remaining else { break }
                 lines.append(text)
                 used += cost
                 kept += 1
@@ -60,7 +69,7 @@ struct TokenBudget {
             lines.append("[… \(left) more \(left == 1 ? section.unit.singular : section.unit.plural) omitted]")
         }
         let text = ([header] + lines).joined(separator: "\n")
-        remaining -= ContextBuilder.estimateTokens(text) + 1
+        remaining -= ContextBuilder.estimateTokens(text) + Self.joinCost
         return text
     }
 
