@@ -56,6 +56,14 @@ public struct LineBlock: Sendable, RandomAccessCollection {
     public init(origin: LineOrigin, firstNumber: Int, readAt: Date, buffer: [UInt8], lines: [Bounds], positions: [Int64]) {
         precondition(lines.count == positions.count, "LineBlock: \(lines.count) lines, \(positions.count) positions")
         precondition(lines.allSatisfy { 0 <= $0.start && $0.start <= $0.end && $0.end <= buffer.count }, "LineBlock: line outside its buffer")
+        self.init(origin: origin, firstNumber: firstNumber, readAt: readAt, buffer: buffer, framedLines: lines, positions: positions)
+    }
+
+    /// A block over an existing buffer whose line bounds its framer made within it: as
+    /// ``init(origin:firstNumber:readAt:buffer:lines:positions:)`` without checking each line's
+    /// bounds (a per-line pass on the file sources' hot path); the counts are still checked.
+    package init(origin: LineOrigin, firstNumber: Int, readAt: Date, buffer: [UInt8], framedLines lines: [Bounds], positions: [Int64]) {
+        precondition(lines.count == positions.count, "LineBlock: \(lines.count) lines, \(positions.count) positions")
         self.origin = origin
         self.firstNumber = firstNumber
         self.readAt = readAt

@@ -1,3 +1,4 @@
+import CLineScan
 import FaultMavenCore
 import Testing
 
@@ -13,12 +14,16 @@ import Testing
     }
 
     /// Random bytes weighted towards what breaks framing: newlines, `\r`, NUL, high bytes (parts
-    /// of valid characters and invalid ones), runs without newline longer than `longest`.
-    private func randomBytes(_ rng: inout SplitMix64, count: Int, longest: Int) -> [UInt8] {
+    /// of valid characters and invalid ones), runs without newline longer than `longest`. With
+    /// `mostlyASCII`, high bytes are rare (as in most logs), so that long runs of full ASCII
+    /// blocks take the framing's fast path.
+    private func randomBytes(_ rng: inout SplitMix64, count: Int, longest: Int, mostlyASCII: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(count)
         while out.count < count {
-            switch rng.next(below: 16) {
+            var choice = rng.next(below: 16)
+            if mostlyASCII && (3...5).contains(choice) && rng.next(below: 100) != 0 { choice = 15 }
+            switch choice {
             case 0: out.append(0x0A)
             case 1: out.append(0x0D)
             case 2: out.append(0x00)
@@ -148,19 +153,54 @@ import Testing
     /// The table path: lines recorded as bounds in the chunk, the others handed as spans (and
     /// recorded by the caller in order) give the reference's lines, flags and offsets.
     @Test(arguments: 0..<200) func tableFramingMatchesTheReference(seed: Int) {
-        var rng = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9 &+ 11)
-        let max = rng.next(in: 1...64)
-        let stream = randomBytes(&rng, count: rng.next(in: 0...2_000), longest: 2 * max)
+        checkTableFraming(seed: seed, mostlyASCII: false)
+    }
+
+    /// Long chunks of mostly ASCII: the 64-byte-block fast path, its fall back to the per-line
+    /// scan at a block with a high byte, lines longer than the limit within it.
+    @Test(arguments: 0..<100) func mostlyASCIITableFramingMatchesTheReference(seed: Int) {
+        checkTableFraming(seed: seed, mostlyASCII: true)
+    }
+
+    /// The block gatherer of the fast path, both versions (the AVX2 one when this CPU has it):
+    /// every newline offset of the blocks before the first block with a high byte, appended
+    /// after the entries already there, and that block's index.
+    @Test(arguments: 0..<100) func gatheredNewlinesMatchTheReference(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9 &+ 37)
+        let blocks = rng.next(in: 1...40)
+        var bytes = randomBytes(&rng, count: blocks * 64, longest: rng.next(in: 1...80), mostlyASCII: true)
+        bytes += [UInt8](repeating: 0x20, count: blocks * 64 - bytes.count)
+        let firstHigh = (0..<blocks).first { b in bytes[(b * 64)..<(b * 64 + 64)].contains { $0 >= 0x80 } } ?? blocks
+        let expected = (0..<(firstHigh * 64)).filter { bytes[$0] == 0x0A }.map { Int32($0) + 1000 }
+        for wide in Set([0, fm_cpu_has_avx2()]) {
+            var ends = [Int32](repeating: -1, count: 3 + blocks * 64 + 4)
+            var found = 3
+            let done = bytes.withUnsafeBufferPointer { p in
+                ends.withUnsafeMutableBufferPointer { e in fm_gather_newlines(p.baseAddress!, blocks, 1000, e.baseAddress!, &found, wide) }
+            }
+            #expect(done == firstHigh, "seed \(seed), wide \(wide)")
+            #expect(Array(ends[3..<found]) == expected, "seed \(seed), wide \(wide)")
+            #expect(ends[0..<3].allSatisfy { $0 == -1 }, "entries before *found kept")
+        }
+    }
+
+    private func checkTableFraming(seed: Int, mostlyASCII: Bool) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9 &+ (mostlyASCII ? 29 : 11))
+        let max = rng.next(in: 1...(mostlyASCII ? 300 : 64))
+        let stream = randomBytes(&rng, count: rng.next(in: 0...(mostlyASCII ? 40_000 : 2_000)), longest: 2 * max, mostlyASCII: mostlyASCII)
+        let longestChunk = mostlyASCII ? 5_000 : 200
         var splitter = LineSplitter(maxLineBytes: max)
         var got: [Framed] = []
         var at = 0
+        // One table for every chunk, as the tail loop keeps it: emptied (and shrunk) each time.
+        var table = LineTable(capacity: 1)
         while at < stream.count {
-            let next = min(stream.count, at + rng.next(in: 1...200))
+            let next = min(stream.count, at + rng.next(in: 1...longestChunk))
             let carried = splitter.movablePending
             var chunk = [UInt8](repeating: 0, count: carried)
             chunk.withUnsafeMutableBytes { _ = splitter.copyPending(to: $0) }
             chunk += stream[at..<next]
-            var table = LineTable(capacity: 1)
+            table.removeAll(keepingCapacity: 2)
             var handed: [Framed] = []
             chunk.withUnsafeBytes { raw in
                 splitter.frame(continuing: raw, carried: carried, into: &table) { line, table in

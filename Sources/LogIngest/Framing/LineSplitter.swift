@@ -1,3 +1,4 @@
+import CLineScan
 import FaultMavenCore
 
 /// Frames a byte stream into lines.
@@ -155,19 +156,27 @@ public struct LineSplitter: Sendable {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         let count = chunk.count
         let chunkOffset = offset - Int64(carried)
-        var scanner = NewlineScanner(chunk, scanFrom: carried)
         var lineStart = 0
         var recorded = 0
+        var scanFrom = carried
+        if !overflowed && count <= Int(Int32.max) && (carried == 0 || UTF8Check.isASCII(UnsafeRawBufferPointer(rebasing: chunk[0..<carried]))) {
+            try frameASCIIBlocks(
+                base, count: count, chunkOffset: chunkOffset, scanFrom: &scanFrom, lineStart: &lineStart,
+                recorded: &recorded, into: &table, other)
+        }
+        var scanner = NewlineScanner(chunk, lineStart: lineStart, scanFrom: scanFrom)
+        // Offsets lie within `chunk` and positions within the file's size: the fast path's
+        // arithmetic cannot overflow, so it wraps (no overflow checks per line).
         while let end = scanner.nextNewline() {
-            let position = chunkOffset + Int64(end + 1)
+            let position = chunkOffset &+ Int64(truncatingIfNeeded: end &+ 1)
             // Not overflowed means nothing is carried here: the line starts in `chunk`.
             if !overflowed && !scanner.lineHasHighByte {
-                var n = end - lineStart
-                if n > 0 && base.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D { n -= 1 }
+                var n = end &- lineStart
+                if n > 0 && base.load(fromByteOffset: end &- 1, as: UInt8.self) == 0x0D { n &-= 1 }
                 if n <= maxLineBytes {
-                    table.append(start: lineStart, end: lineStart + n, position: position)
-                    recorded += 1
-                    lineStart = end + 1
+                    table.append(start: lineStart, end: lineStart &+ n, position: position)
+                    recorded &+= 1
+                    lineStart = end &+ 1
                     continue
                 }
             }
@@ -184,6 +193,57 @@ public struct LineSplitter: Sendable {
         stats.lines += recorded
         offset = chunkOffset + Int64(count)
         if lineStart < count { carry(UnsafeRawBufferPointer(start: base + lineStart, count: count - lineStart)) }
+    }
+
+    /// Blocks of 64 bytes scanned before their lines are recorded (``frameASCIIBlocks``).
+    private static let asciiWindowBlocks = 32
+    /// The CPU has 32-byte compares (AVX2) and the bit instructions the wide scan uses.
+    private static let wideScan: Int32 = fm_cpu_has_avx2()
+
+    /// The fast path of ``frame(continuing:carried:into:_:)``: frames the lines of the full
+    /// 64-byte blocks from `scanFrom` on, up to the first block holding a byte above 0x7F, while
+    /// the line being framed is all ASCII (`lineStart..<scanFrom` must be). Works in windows of
+    /// ``asciiWindowBlocks`` blocks: first their newline offsets are gathered (`fm_gather_newlines`:
+    /// with AVX2 when the CPU has it, no branch per newline), then each line is
+    /// recorded; a line longer than `maxLineBytes` goes to `other`, cut. On return `scanFrom`
+    /// is where scanning stops (a block with a high byte, or the chunk's last partial block),
+    /// `lineStart` the start of the line not yet framed.
+    @inline(__always)
+    private mutating func frameASCIIBlocks(
+        _ base: UnsafeRawPointer, count: Int, chunkOffset: Int64, scanFrom: inout Int, lineStart: inout Int,
+        recorded: inout Int, into table: inout LineTable, _ other: (Span, inout LineTable) throws -> Void
+    ) rethrows {
+        let blockBytes = 64
+        let window = LineSplitter.asciiWindowBlocks
+        // Offsets are stored as 32 bits (the caller checks that the chunk is smaller than 2 GiB).
+        try withUnsafeTemporaryAllocation(of: Int32.self, capacity: window * blockBytes + 4) { ends in
+            var at = scanFrom
+            var sawHigh = false
+            while !sawHigh && count &- at >= blockBytes {
+                let blocks = Swift.min(window, (count &- at) / blockBytes)
+                var found = 0
+                let done = fm_gather_newlines(
+                    base.advanced(by: at).assumingMemoryBound(to: UInt8.self), blocks, Int32(truncatingIfNeeded: at),
+                    ends.baseAddress!, &found, LineSplitter.wideScan)
+                sawHigh = done < blocks
+                at &+= done &* blockBytes
+                for i in 0..<found {
+                    let end = Int(ends[i])
+                    let position = chunkOffset &+ Int64(truncatingIfNeeded: end &+ 1)
+                    var n = end &- lineStart
+                    if n > 0 && base.load(fromByteOffset: end &- 1, as: UInt8.self) == 0x0D { n &-= 1 }
+                    if n <= maxLineBytes {
+                        table.append(start: lineStart, end: lineStart &+ n, position: position)
+                        recorded &+= 1
+                    } else {
+                        offset = position
+                        try other(makeSpan(UnsafeRawBufferPointer(start: base + lineStart, count: end &- lineStart), overflowed: false, ascii: true), &table)
+                    }
+                    lineStart = end &+ 1
+                }
+            }
+            scanFrom = at
+        }
     }
 
     /// Frames `chunk`, whose bytes before `scanFrom` are counted in `offset` already and hold no newline.

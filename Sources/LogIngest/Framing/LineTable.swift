@@ -4,8 +4,10 @@ import FaultMavenCore
 /// doubling, so that recording a line is two stores (no array append with its uniqueness
 /// check per line). ``arrays()`` copies them out for a ``LineBlock``.
 ///
-/// Used for one read only and freed with it; it holds at most one entry per newline of the
-/// read, so its size is bounded by the read's size.
+/// A reader keeps one table and empties it (``removeAll(keepingCapacity:)``) before each read,
+/// so that framing a read allocates nothing for it. It holds at most one entry per newline of
+/// the read, so its size is bounded by the read's size, and emptying gives back storage grown
+/// beyond the capacity asked to keep.
 struct LineTable: ~Copyable {
     private var bounds: UnsafeMutablePointer<LineBlock.Bounds>
     private var positions: UnsafeMutablePointer<Int64>
@@ -31,7 +33,21 @@ struct LineTable: ~Copyable {
         if count == capacity { grow() }
         (bounds + count).initialize(to: LineBlock.Bounds(start: start, end: end))
         (positions + count).initialize(to: position)
-        count += 1
+        count &+= 1
+    }
+
+    /// Forgets every line; keeps the storage unless it grew beyond room for `limit` lines
+    /// (then it is reallocated at `limit`), so that one long read of short lines does not keep
+    /// its table for good.
+    mutating func removeAll(keepingCapacity limit: Int) {
+        count = 0
+        let keep = Swift.max(1, limit)
+        guard capacity > keep else { return }
+        bounds.deallocate()
+        positions.deallocate()
+        capacity = keep
+        bounds = .allocate(capacity: keep)
+        positions = .allocate(capacity: keep)
     }
 
     /// Moves line `i` by `delta` bytes (lines placed after the read's bytes).

@@ -30,13 +30,16 @@ struct NewlineScanner {
     /// above 0x7F (then it needs a UTF-8 check).
     private(set) var lineHasHighByte = false
 
-    /// Scans `chunk[scanFrom...]` for newlines; the first line starts at offset 0.
-    init(_ chunk: UnsafeRawBufferPointer, scanFrom: Int) {
-        precondition(scanFrom >= 0 && scanFrom <= chunk.count, "NewlineScanner: scan from \(scanFrom) of \(chunk.count) bytes")
+    /// Scans `chunk[scanFrom...]` for newlines; the first line starts at offset `lineStart`
+    /// (`lineStart <= scanFrom`; its bytes before `scanFrom` hold no newline).
+    init(_ chunk: UnsafeRawBufferPointer, lineStart: Int = 0, scanFrom: Int) {
+        precondition(
+            lineStart >= 0 && lineStart <= scanFrom && scanFrom <= chunk.count,
+            "NewlineScanner: line from \(lineStart), scan from \(scanFrom) of \(chunk.count) bytes")
         base = chunk.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
         count = chunk.count
         next = scanFrom
-        lineHigh = scanFrom > 0 && !UTF8Check.isASCII(UnsafeRawBufferPointer(rebasing: chunk[0..<scanFrom]))
+        lineHigh = scanFrom > lineStart && !UTF8Check.isASCII(UnsafeRawBufferPointer(rebasing: chunk[lineStart..<scanFrom]))
     }
 
     /// Offset of the next `\n`, or nil when the chunk has no more; afterwards

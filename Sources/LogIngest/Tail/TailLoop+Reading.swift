@@ -92,6 +92,8 @@ extension TailLoop {
     ///
     /// Each read goes straight into the buffer of a new ``LineBlock``, after the partial line
     /// carried from the previous read (moved to the front), so a line's bytes are copied once.
+    /// The buffer comes from ``readBuffers``: the storage of an earlier read's block that the
+    /// pipeline has released, when there is one.
     func readAvailable(_ file: TailedFile) async -> Bool {
         file.hasMore = false
         var lines = 0
@@ -104,13 +106,17 @@ extension TailLoop {
             let carried = file.splitter.movablePending
             var n = 0
             var error: Int32 = 0
-            var buffer = [UInt8](unsafeUninitializedCapacity: carried + TailLoop.readBufferBytes) { room, count in
-                let raw = UnsafeMutableRawBufferPointer(room)
-                _ = file.splitter.copyPending(to: raw)
-                n = pread(file.fd, raw.baseAddress! + carried, raw.count - carried, off_t(offset))
-                if n < 0 { error = errno }
-                count = carried + max(0, n)
+            var buffer = readBuffers.take(capacity: carried + TailLoop.readBufferBytes)
+            buffer.append(addingCapacity: carried + TailLoop.readBufferBytes) { room in
+                room.withUnsafeMutableBufferPointer { room, count in
+                    let raw = UnsafeMutableRawBufferPointer(room)
+                    _ = file.splitter.copyPending(to: raw)
+                    n = pread(file.fd, raw.baseAddress! + carried, TailLoop.readBufferBytes, off_t(offset))
+                    if n < 0 { error = errno }
+                    count = carried + max(0, n)
+                }
             }
+            defer { readBuffers.keep(buffer) }
             if n < 0 {
                 if error == EINTR { continue }
                 warnOnce("read:" + file.path, "read failed", ["path": "\(file.path)", "error": "\(SystemError.message(error))"])
@@ -149,13 +155,13 @@ extension TailLoop {
     /// line that crossed reads, kept by the splitter) are appended to the buffer after framing.
     /// Returns the number of lines added.
     func frame(_ buffer: inout [UInt8], carried: Int, of file: TailedFile, readAt: Date) -> Int {
-        var table = LineTable(capacity: buffer.count / TailLoop.expectedLineBytes)
+        lineTable.removeAll(keepingCapacity: TailLoop.keptTableLines)
         var extra: [UInt8] = []
         var moved: [Int] = []
         var tooLong = 0
         var invalid = 0
         buffer.withUnsafeBytes { raw in
-            file.splitter.frame(continuing: raw, carried: carried, into: &table) { line, table in
+            file.splitter.frame(continuing: raw, carried: carried, into: &lineTable) { line, table in
                 if line.truncated { tooLong += 1 }
                 if !line.invalidUTF8, let start = TailLoop.start(of: line.bytes, in: raw) {
                     table.append(start: start, end: start + line.bytes.count, position: line.endOffset)
@@ -176,14 +182,14 @@ extension TailLoop {
         if !moved.isEmpty {
             let base = buffer.count
             buffer.append(contentsOf: extra)
-            for i in moved { table.shift(i, by: base) }
+            for i in moved { lineTable.shift(i, by: base) }
         }
-        let added = table.count
-        if let last = table.lastPosition {
-            let (bounds, positions) = table.arrays()
+        let added = lineTable.count
+        if let last = lineTable.lastPosition {
+            let (bounds, positions) = lineTable.arrays()
             let block = LineBlock(
                 origin: file.lineOrigin(source: config.sourceID), firstNumber: file.nextNumber, readAt: readAt,
-                buffer: buffer, lines: bounds, positions: positions)
+                buffer: buffer, framedLines: bounds, positions: positions)
             pending.putBack(block, file: file)
             file.lastLineEnd = last
         }

@@ -22,6 +22,14 @@ final class TailLoop {
     static let readBufferBytes = 64 * 1024
     /// Line length assumed when sizing a read's line table (it grows when lines are shorter).
     static let expectedLineBytes = 64
+    /// Lines of room ``lineTable`` keeps between reads (more is given back after a read that
+    /// needed more: a read of very short lines).
+    static let keptTableLines = TailLoop.readBufferBytes / 16
+    /// Read buffers kept for reuse (``readBuffers``): enough for the reads in flight when the
+    /// consumer keeps up (a few sends of ``batchesPerSend`` batches); released when idle.
+    static let keptReadBuffers = 16
+    /// Room for a carried partial line that new read buffers get on top of a read.
+    static let readBufferSlack = 16 * 1024
     static let binaryCheckBytes: Int64 = 8 * 1024
     /// Full batches a file's reads gather before they are sent back to back, so that the
     /// consumer is woken once for several batches rather than once for each.
@@ -45,6 +53,12 @@ final class TailLoop {
     /// Sidecar knowledge: previous run's streams, ended streams, compressed files done.
     var ledger = StreamLedger()
     var pending = PendingBatch()
+    /// Buffers of recent reads, reused once the pipeline released their blocks.
+    var readBuffers = ReadBufferRing(
+        limit: TailLoop.keptReadBuffers, minimumCapacity: TailLoop.readBufferBytes + TailLoop.readBufferSlack,
+        largestKept: 2 * TailLoop.readBufferBytes)
+    /// The line table every read of a plain file is framed into (emptied before each read).
+    var lineTable = LineTable(capacity: TailLoop.readBufferBytes / TailLoop.expectedLineBytes)
     var readBuffer = [UInt8](repeating: 0, count: TailLoop.readBufferBytes)
     var watcher: InotifyWatcher?
     var watchedDirectories: [String: Int32] = [:]
@@ -114,6 +128,7 @@ final class TailLoop {
             saveCheckpoints(force: false)
             let (next, rescan): (Set<String>?, Bool)
             if idle {
+                readBuffers.removeAll()
                 (next, rescan) = await waitForWork(sleep: true)
             } else {
                 // More to read: now and then let other tasks run; pick up other work, keep going.
