@@ -142,12 +142,7 @@ import Testing
         }
         splitter.finish { got.append(Framed(bytes: Array($0.bytes), truncated: $0.truncated, invalid: $0.invalidUTF8, end: $0.endOffset)) }
 
-        let expected = referenceFraming(stream, max: max)
-        #expect(got == expected, "seed \(seed), max \(max)")
-        #expect(splitter.stats.lines == expected.count)
-        #expect(splitter.stats.truncatedLines == expected.filter(\.truncated).count)
-        #expect(splitter.stats.invalidUTF8Lines == expected.filter(\.invalid).count)
-        #expect(splitter.offset == Int64(stream.count))
+        expectReference(got, splitter: splitter, stream: stream, max: max, seed: seed)
     }
 
     /// The table path: lines recorded as bounds in the chunk, the others handed as spans (and
@@ -221,6 +216,11 @@ import Testing
         }
         splitter.finish { got.append(Framed(bytes: Array($0.bytes), truncated: $0.truncated, invalid: $0.invalidUTF8, end: $0.endOffset)) }
 
+        expectReference(got, splitter: splitter, stream: stream, max: max, seed: seed)
+    }
+
+    /// `got` (framed by `splitter` from `stream`) is the reference framing, with the same counts.
+    private func expectReference(_ got: [Framed], splitter: LineSplitter, stream: [UInt8], max: Int, seed: Int) {
         let expected = referenceFraming(stream, max: max)
         #expect(got == expected, "seed \(seed), max \(max)")
         #expect(splitter.stats.lines == expected.count)
