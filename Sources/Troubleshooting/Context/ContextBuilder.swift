@@ -36,7 +36,7 @@ public struct ContextBuilder: Sendable {
         self.tokenBudget = max(0, tokenBudget)
     }
 
-    /// A cheap token estimate made for log text, on the side of too many: a run of letters counts
+    /// A cheap token estimate made for log text: a run of letters counts
     /// a token per 4 letters (rounded up), every digit a token, every punctuation mark and line
     /// break a token, a single space or tab nothing (tokenizers fold it into the next word), a
     /// longer run of blanks one, and each non-ASCII character one. Log lines are mostly numbers,
