@@ -120,7 +120,7 @@ public enum AnomalyOptions {
     /// - Throws: `FluentConfigError` at the offending line for a value of the wrong type or out of range
     ///   (a zero bucket, a ratio below 1, a probability outside 0–1, ...), or a detector section given twice.
     public static func apply(_ section: ConfigSection, to config: inout AnalysisConfig) throws {
-        let r = Reader(section: section)
+        let r = OptionReader(section: section)
         try r.duration(bucket, min: 1) { config.bucketWidth = $0 }
         try r.duration(history, min: 2 * config.bucketWidth, what: "two buckets") { config.history = $0 }
         try r.duration(warmup, min: 0) { config.newPattern.warmupDuration = $0 }
@@ -133,11 +133,11 @@ public enum AnomalyOptions {
         try r.integer(maxIncidentSamples, min: 0) { config.maxIncidentSamples = $0 }
         try r.integer(recentEventBytes, min: 0) { config.recentEventBytes = $0 }
 
-        if let s = try single("error_rate", in: section) { try applyErrorRate(Reader(section: s), to: &config.errorRate) }
-        if let s = try single("new_pattern", in: section) { try applyNewPattern(Reader(section: s), to: &config.newPattern) }
-        if let s = try single("silence", in: section) { try applySilence(Reader(section: s), to: &config.silence) }
-        if let s = try single("metric_shift", in: section) { try applyMetricShift(Reader(section: s), to: &config.metricShift) }
-        if let s = try single("volume", in: section) { try applyVolume(Reader(section: s), to: &config.volume) }
+        if let s = try single("error_rate", in: section) { try applyErrorRate(OptionReader(section: s), to: &config.errorRate) }
+        if let s = try single("new_pattern", in: section) { try applyNewPattern(OptionReader(section: s), to: &config.newPattern) }
+        if let s = try single("silence", in: section) { try applySilence(OptionReader(section: s), to: &config.silence) }
+        if let s = try single("metric_shift", in: section) { try applyMetricShift(OptionReader(section: s), to: &config.metricShift) }
+        if let s = try single("volume", in: section) { try applyVolume(OptionReader(section: s), to: &config.volume) }
     }
 
     private static func single(_ name: String, in section: ConfigSection) throws -> ConfigSection? {
@@ -148,7 +148,7 @@ public enum AnomalyOptions {
         return found.first
     }
 
-    private static func applyErrorRate(_ r: Reader, to c: inout AnalysisConfig.ErrorRate) throws {
+    private static func applyErrorRate(_ r: OptionReader, to c: inout AnalysisConfig.ErrorRate) throws {
         typealias P = ErrorRate
         try r.bool(enabled) { c.enabled = $0 }
         try r.durations(P.windows) { c.windows = $0 }
@@ -162,7 +162,7 @@ public enum AnomalyOptions {
         try r.hysteresis(clear: c.clearRatio, min: c.minRatio, at: P.clearRatio)
     }
 
-    private static func applyNewPattern(_ r: Reader, to c: inout AnalysisConfig.NewPattern) throws {
+    private static func applyNewPattern(_ r: OptionReader, to c: inout AnalysisConfig.NewPattern) throws {
         typealias P = NewPattern
         try r.bool(enabled) { c.enabled = $0 }
         if let word = try r.section.value(for: P.minLevel)?.stringValue, let level = Level(word: word) { c.minLevel = level }
@@ -174,7 +174,7 @@ public enum AnomalyOptions {
         try r.float(P.variantSimilarity, above: 0, atMost: 1) { c.variantSimilarity = $0 }
     }
 
-    private static func applySilence(_ r: Reader, to c: inout AnalysisConfig.Silence) throws {
+    private static func applySilence(_ r: OptionReader, to c: inout AnalysisConfig.Silence) throws {
         typealias P = Silence
         try r.bool(enabled) { c.enabled = $0 }
         try r.duration(P.minGap, min: 1) { c.minGap = $0 }
@@ -183,7 +183,7 @@ public enum AnomalyOptions {
         try r.duration(P.maxDuration, min: c.minGap, what: "min_gap") { c.maxDuration = $0 }
     }
 
-    private static func applyMetricShift(_ r: Reader, to c: inout AnalysisConfig.MetricShift) throws {
+    private static func applyMetricShift(_ r: OptionReader, to c: inout AnalysisConfig.MetricShift) throws {
         typealias P = MetricShift
         try r.bool(enabled) { c.enabled = $0 }
         try r.durations(P.windows) { c.windows = $0 }
@@ -199,7 +199,7 @@ public enum AnomalyOptions {
 }
 
 extension AnomalyOptions {
-    fileprivate static func applyVolume(_ r: Reader, to c: inout AnalysisConfig.Volume) throws {
+    fileprivate static func applyVolume(_ r: OptionReader, to c: inout AnalysisConfig.Volume) throws {
         typealias P = Volume
         try r.bool(enabled) { c.enabled = $0 }
         try r.durations(P.windows) { c.windows = $0 }
@@ -212,95 +212,5 @@ extension AnomalyOptions {
         try r.integer(P.baselineMinWindows, min: 1) { c.baselineMinWindows = $0 }
         try r.duration(P.baselineMinDuration, min: 0) { c.baselineMinDuration = $0 }
         try r.hysteresis(clear: c.clearRatio, min: c.minRatio, at: P.clearRatio)
-    }
-}
-
-extension AnomalyOptions {
-    /// Typed, range-checked reads of one directive's parameters; errors point at the parameter's line.
-    struct Reader {
-        let section: ConfigSection
-
-        func error(_ spec: ParamSpec, _ message: String) -> FluentConfigError {
-            FluentConfigError(message, at: location(spec))
-        }
-
-        private func location(_ spec: ParamSpec) -> SourceLocation {
-            if case .exact(let name) = spec.name, let p = section.param(name) { return p.location }
-            return section.location
-        }
-
-        private var name: (ParamSpec) -> String {
-            { spec in if case .exact(let n) = spec.name { n } else { "\(spec.name)" } }
-        }
-
-        /// An anomaly must open before it can clear: `clear_ratio` at most `min_ratio`.
-        func hysteresis(clear: Double, min: Double, at spec: ParamSpec) throws {
-            guard clear > min else { return }
-            throw error(spec, "clear_ratio \(clear) is above min_ratio \(min): an anomaly would clear before it could open")
-        }
-
-        func bool(_ spec: ParamSpec, _ set: (Bool) -> Void) throws {
-            if let v = try section.value(for: spec)?.boolValue { set(v) }
-        }
-
-        func integer(_ spec: ParamSpec, min: Int, max: Int? = nil, _ set: (Int) -> Void) throws {
-            guard let v = try section.value(for: spec)?.intValue else { return }
-            guard v >= min else { throw error(spec, "\(name(spec)) must be at least \(min), got \(v)") }
-            if let max, v > max { throw error(spec, "\(name(spec)) must be at most \(max), got \(v)") }
-            set(v)
-        }
-
-        func duration(_ spec: ParamSpec, min: Double, what: String? = nil, _ set: (Double) -> Void) throws {
-            guard let v = try section.value(for: spec)?.doubleValue else { return }
-            guard v.isFinite, v >= min else {
-                throw error(spec, "\(name(spec)) must be at least \(what ?? "\(min)s"), got \(v)s")
-            }
-            set(v)
-        }
-
-        func float(
-            _ spec: ParamSpec, above low: Double? = nil, atLeast floor: Double? = nil, below high: Double? = nil,
-            atMost ceiling: Double? = nil, _ set: (Double) -> Void
-        ) throws {
-            guard let v = try section.value(for: spec)?.doubleValue else { return }
-            var ok = v.isFinite
-            var rule: [String] = []
-            if let low { ok = ok && v > low; rule.append("above \(low)") }
-            if let floor { ok = ok && v >= floor; rule.append("at least \(floor)") }
-            if let high { ok = ok && v < high; rule.append("below \(high)") }
-            if let ceiling { ok = ok && v <= ceiling; rule.append("at most \(ceiling)") }
-            guard ok else { throw error(spec, "\(name(spec)) must be \(rule.joined(separator: " and ")), got \(v)") }
-            set(v)
-        }
-
-        /// A list of durations (`1m,5m`, `["60s", 300]`), each positive; at least one.
-        func durations(_ spec: ParamSpec, _ set: ([TimeInterval]) -> Void) throws {
-            guard let elements = try section.value(for: spec)?.arrayValue else { return }
-            var out: [TimeInterval] = []
-            for e in elements {
-                let seconds: Double?
-                switch e {
-                case .number(let n): seconds = n
-                case .string(let s): seconds = Self.seconds(s)
-                default: seconds = nil
-                }
-                guard let seconds, seconds.isFinite, seconds > 0 else {
-                    throw error(spec, "\(name(spec)): '\(e.scalarText)' is not a positive duration (like 60s, 5m, 1h)")
-                }
-                out.append(seconds)
-            }
-            guard !out.isEmpty else { throw error(spec, "\(name(spec)) needs at least one duration") }
-            set(out.sorted())
-        }
-
-        /// Seconds in a Fluentd time value: a number with an optional `s`, `m`, `h` or `d` suffix.
-        static func seconds(_ text: String) -> Double? {
-            let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-            let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
-            if let last = t.last, let unit = units[last] {
-                return Double(t.dropLast()).map { $0 * unit }
-            }
-            return Double(t)
-        }
     }
 }

@@ -43,7 +43,7 @@ public enum TemplateOptions {
     ///
     /// - Throws: `FluentConfigError` at the offending line for a value of the wrong type or out of range.
     public static func apply(_ section: ConfigSection, to config: inout TemplateMinerConfig) throws {
-        let r = AnomalyOptions.Reader(section: section)
+        let r = OptionReader(section: section)
         try r.integer(maxTemplates, min: 1, max: maxTemplatesLimit) { config.maxTemplates = $0 }
         try r.float(similarityThreshold, above: 0, atMost: 1) { config.similarityThreshold = $0 }
         try r.integer(depth, min: 0, max: 8) { config.depth = $0 }
